@@ -1,0 +1,31 @@
+package dev.castle.domain;
+
+import java.util.List;
+
+/**
+ * The body of register, lookup and compatibility requests ({@code RegisterSchemaRequest}). {@code schema} may be null
+ * or empty (register then reuses the latest version, spec §4.1 step 4); {@code id} and {@code version} are null when
+ * absent; {@code metadata} and {@code ruleSet} are raw compact JSON or null.
+ */
+public record SchemaRequest(
+        String schema,
+        SchemaType schemaType,
+        List<SchemaReference> references,
+        Integer id,
+        Integer version,
+        String metadata,
+        String ruleSet) {
+
+    public SchemaRequest {
+        references = references == null ? List.of() : List.copyOf(references);
+        schemaType = schemaType == null ? SchemaType.AVRO : schemaType;
+    }
+
+    public static SchemaRequest of(SchemaType type, String schema, List<SchemaReference> references) {
+        return new SchemaRequest(schema, type, references, null, null, null, null);
+    }
+
+    public boolean hasSchema() {
+        return schema != null && !schema.isBlank();
+    }
+}

@@ -1,0 +1,2 @@
+/** Protobuf schema text and descriptors: parse, print canonically, normalize, diff. No registry knowledge. */
+package dev.castle.proto;
