@@ -250,6 +250,23 @@ class DeciderRegisterTest {
                 .isEqualTo(false);
     }
 
+    @Test
+    void shouldReportDifferentSchemaTypeWithoutParsingTheOtherType() {
+        // given a JSON Schema version written to the topic by another registry
+        registry.model.apply(
+                new Event.SchemaUpserted(new SchemaVersion(
+                        "s", 1, 1, SchemaType.JSON, "{\"type\":\"object\"}", List.of(), null, null, false)),
+                100);
+
+        // when an Avro schema is registered under the same subject
+        RegistryException error = registry.rejected(registration("s", V1));
+
+        // then
+        assertThat(error.getMessage())
+                .endsWith("details: [Incompatible because of different schema type,"
+                        + " {validateFields: 'false', compatibility: 'BACKWARD'}]");
+    }
+
     static String compact(String avro) {
         return new dev.castle.domain.format.avro.AvroFormat()
                 .parse(avro, Map.of(), false)
