@@ -28,12 +28,14 @@ final class Registration {
     private final Scopes scopes;
     private final SchemaResolver resolver;
     private final SchemaMatcher matcher;
+    private final SchemaLookup lookups;
     private final Compatibility compatibility;
 
     Registration(Scopes scopes, SchemaResolver resolver) {
         this.scopes = scopes;
         this.resolver = resolver;
         this.matcher = new SchemaMatcher(resolver);
+        this.lookups = new SchemaLookup(scopes, resolver);
         this.compatibility = new Compatibility(scopes, resolver);
     }
 
@@ -47,14 +49,19 @@ final class Registration {
             boolean populated) {}
 
     Decision register(Command.RegisterSchema command, RegistryView view) {
+        Subjects.validate(command.subject(), false);
+        Optional<Object> known = lookups.registeredAlready(view, command);
+        if (known.isPresent()) {
+            return Decision.answer(known.get());
+        }
         Draft draft = draft(command, view);
         String context = QualifiedSubject.parse(draft.candidate().subject()).context();
         int schemaId = draft.candidate().id();
-        OptionalInt known = view.idByFingerprint(context, SchemaFingerprint.of(draft.candidate()));
-        if (known.isPresent() && (schemaId < 0 || schemaId == known.getAsInt())) {
-            schemaId = known.getAsInt();
+        OptionalInt sameContent = view.idByFingerprint(context, SchemaFingerprint.of(draft.candidate()));
+        if (sameContent.isPresent() && (schemaId < 0 || schemaId == sameContent.getAsInt())) {
+            schemaId = sameContent.getAsInt();
         }
-        Optional<SchemaVersion> existing = existing(view, draft, known, schemaId);
+        Optional<SchemaVersion> existing = existing(view, draft, sameContent, schemaId);
         if (existing.isPresent()) {
             return Decision.answer(response(draft.populated(), existing.get()));
         }
@@ -70,7 +77,6 @@ final class Registration {
     }
 
     private Draft draft(Command.RegisterSchema command, RegistryView view) {
-        Subjects.validate(command.subject(), false);
         String subject = Subjects.qualified(command.subject());
         SchemaRequest request = command.request();
         checkMode(view, subject, request);
