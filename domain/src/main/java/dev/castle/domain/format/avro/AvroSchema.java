@@ -3,7 +3,6 @@ package dev.castle.domain.format.avro;
 import dev.castle.domain.SchemaType;
 import dev.castle.domain.format.ParsedSchema;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,12 +15,14 @@ final class AvroSchema implements ParsedSchema {
 
     private final Schema schema;
     private final List<Schema> referenced;
+    private final Set<String> referencedNames;
     private final Map<String, String> references;
     private final String canonical;
 
-    AvroSchema(Schema schema, List<Schema> referenced, Map<String, String> references) {
+    AvroSchema(Schema schema, List<Schema> referenced, Set<String> referencedNames, Map<String, String> references) {
         this.schema = schema;
         this.referenced = List.copyOf(referenced);
+        this.referencedNames = referencedNames;
         this.references = references;
         this.canonical = schema.toString(this.referenced, false);
     }
@@ -42,11 +43,7 @@ final class AvroSchema implements ParsedSchema {
 
     @Override
     public ParsedSchema normalize() {
-        Set<String> known = new HashSet<>();
-        for (Schema type : referenced) {
-            known.add(type.getFullName());
-        }
-        return AvroFormat.reparse(AvroNormalizer.normalize(schema, known), references);
+        return AvroFormat.reparse(AvroNormalizer.normalize(schema, referencedNames), references);
     }
 
     @Override
