@@ -18,6 +18,7 @@ final class AvroSchema implements ParsedSchema {
     private final Set<String> referencedNames;
     private final Map<String, String> references;
     private final String canonical;
+    private volatile String resolved;
 
     AvroSchema(Schema schema, List<Schema> referenced, Set<String> referencedNames, Map<String, String> references) {
         this.schema = schema;
@@ -62,16 +63,24 @@ final class AvroSchema implements ParsedSchema {
     @Override
     public String render(String format) {
         if (RESOLVED.equals(format)) {
-            return schema.toString();
+            return resolved();
         }
         return canonical;
     }
 
     @Override
     public boolean sameResolvedSchema(ParsedSchema other) {
-        return other instanceof AvroSchema avro
-                && schema.equals(avro.schema)
-                && schema.toString().equals(avro.schema.toString());
+        return other instanceof AvroSchema avro && resolved().equals(avro.resolved()) && schema.equals(avro.schema);
+    }
+
+    /** Avro's text with every referenced type inlined; computed once (a benign race at worst computes it twice). */
+    private String resolved() {
+        String text = resolved;
+        if (text == null) {
+            text = schema.toString();
+            resolved = text;
+        }
+        return text;
     }
 
     @Override
