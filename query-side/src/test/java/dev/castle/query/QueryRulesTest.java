@@ -7,7 +7,6 @@ import dev.castle.domain.ErrorCode;
 import dev.castle.domain.RegistryException;
 import dev.castle.domain.VersionSpec;
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class QueryRulesTest {
