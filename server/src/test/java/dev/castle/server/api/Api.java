@@ -24,25 +24,34 @@ final class Api implements AutoCloseable {
     private static final AtomicInteger SUBJECTS = new AtomicInteger();
 
     private final Castle castle;
+    private final String topic;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private Api(Castle castle) {
+    private Api(Castle castle, String topic) {
         this.castle = castle;
+        this.topic = topic;
     }
 
     /** Starts a node on a topic and group nobody else uses. */
     static Api start(String name) {
         String unique = name + "_" + System.nanoTime();
-        return new Api(Castle.start(Map.of(
+        String topic = "_schemas_" + unique;
+        Castle castle = Castle.start(Map.of(
                 "kafkastore.bootstrap.servers",
                 TestKafka.bootstrapServers(),
                 "kafkastore.topic",
-                "_schemas_" + unique,
+                topic,
                 "listeners",
                 "http://127.0.0.1:0",
                 "schema.registry.group.id",
-                unique)));
+                unique));
+        return new Api(castle, topic);
+    }
+
+    /** The {@code _schemas} topic of this node. */
+    String topic() {
+        return topic;
     }
 
     String url() {
