@@ -114,7 +114,9 @@ class ModeIT {
         Reply cleared = api.put("/mode", "{\"mode\":null}");
 
         assertOk(cleared);
-        assertThat(cleared.json().path("mode").isTextual()).as("no mode in %s", cleared).isFalse();
+        assertThat(cleared.json().path("mode").isTextual())
+                .as("no mode in %s", cleared)
+                .isFalse();
         assertThat(api.get("/mode").body()).isEqualTo("{\"mode\":\"READWRITE\"}");
     }
 
