@@ -75,6 +75,9 @@ public final class CastleConfig {
     private static final java.util.Set<String> OWN_KAFKASTORE_KEYS =
             java.util.Set.of(BOOTSTRAP_SERVERS, TOPIC, TOPIC_REPLICATION_FACTOR, TIMEOUT_MS);
 
+    /** Topic-level settings for a {@code _schemas} topic Castle creates ({@code kafkastore.topic.config.*}). */
+    public static final String TOPIC_CONFIG_PREFIX = "kafkastore.topic.config.";
+
     private static final String ENV_PREFIX = "SCHEMA_REGISTRY_";
 
     private final Map<String, String> values;
@@ -178,11 +181,24 @@ public final class CastleConfig {
         return Path.of(get(DATA_DIR).orElse(DATA_DIR_DEFAULT));
     }
 
+    /** Every key with this prefix, without it. */
+    public Map<String, String> withPrefix(String prefix) {
+        Map<String, String> found = new HashMap<>();
+        values.forEach((key, value) -> {
+            if (key.startsWith(prefix)) {
+                found.put(key.substring(prefix.length()), value);
+            }
+        });
+        return found;
+    }
+
     /** The Kafka client settings: every {@code kafkastore.*} key that is not Castle's own, without the prefix. */
     public Map<String, Object> kafkaClientConfig() {
         Map<String, Object> config = new HashMap<>();
         values.forEach((key, value) -> {
-            if (key.startsWith(KAFKASTORE_PREFIX) && !OWN_KAFKASTORE_KEYS.contains(key)) {
+            if (key.startsWith(KAFKASTORE_PREFIX)
+                    && !OWN_KAFKASTORE_KEYS.contains(key)
+                    && !key.startsWith(TOPIC_CONFIG_PREFIX)) {
                 config.put(key.substring(KAFKASTORE_PREFIX.length()), value);
             }
         });
