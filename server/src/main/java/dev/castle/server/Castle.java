@@ -77,7 +77,7 @@ public final class Castle implements AutoCloseable {
         LeaderExecutor executor = leader(config, kafka, streams, settings);
         started.add(executor);
         Reads reads = new Reads(settings);
-        WriteRoutes writes = new WriteRoutes(executor, streams::view, reads);
+        WriteRoutes writes = new WriteRoutes(executor, command -> reads.registeredAlready(streams.view(), command));
         QueryRoutes queries = new QueryRoutes(streams::view, reads, settings);
         RootRoutes root = new RootRoutes(kafka.clusterId(), config.groupId());
         URI listener = config.listener();
