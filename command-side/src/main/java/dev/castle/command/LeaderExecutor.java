@@ -77,6 +77,9 @@ public final class LeaderExecutor implements CommandGateway, AutoCloseable {
             return future;
         }
         queue.add(new Pending(command, future));
+        if (!running && queue.remove(new Pending(command, future))) {
+            future.completeExceptionally(new IllegalStateException("The leader executor is not running"));
+        }
         return future;
     }
 
@@ -104,7 +107,12 @@ public final class LeaderExecutor implements CommandGateway, AutoCloseable {
                 break;
             }
             queue.drainTo(batch, MAX_BATCH - 1);
-            execute(batch);
+            try {
+                execute(batch);
+            } catch (RuntimeException e) {
+                log.error("A batch of {} commands failed unexpectedly", batch.size(), e);
+                batch.forEach(p -> p.future().completeExceptionally(e));
+            }
         }
     }
 

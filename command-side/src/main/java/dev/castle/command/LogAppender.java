@@ -92,14 +92,18 @@ public final class LogAppender implements EventLog {
             log.warn("Writer to {} was fenced by another leader; the producer will be recreated", topic, e);
             closeProducer();
             throw new LogWriteException("Fenced by another writer", e, false);
-        } catch (KafkaException | ExecutionException e) {
+        } catch (RuntimeException | ExecutionException e) {
             abort();
-            throw new LogWriteException("Append to " + topic + " failed", e, e instanceof TimeoutException);
+            throw new LogWriteException("Append to " + topic + " failed", e, isTimeout(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             abort();
             throw new LogWriteException("Interrupted while appending to " + topic, e, false);
         }
+    }
+
+    private static boolean isTimeout(Exception e) {
+        return e instanceof TimeoutException || e.getCause() instanceof TimeoutException;
     }
 
     private static List<Long> offsets(List<Future<RecordMetadata>> sent)
@@ -114,7 +118,7 @@ public final class LogAppender implements EventLog {
     private void abort() {
         try {
             producer.abortTransaction();
-        } catch (KafkaException e) {
+        } catch (RuntimeException e) {
             log.warn("Could not abort a transaction on {}; the producer will be recreated", topic, e);
             closeProducer();
         }

@@ -1,16 +1,14 @@
 package dev.castle.command;
 
 import dev.castle.domain.Command;
-import dev.castle.domain.RegistryView;
 import dev.castle.domain.SchemaRequest;
 import dev.castle.domain.VersionSpec;
-import dev.castle.domain.decide.Reads;
 import dev.castle.domain.json.RequestBodies;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * The write routes (spec §2.3, §2.5, §2.6): each parses its request into a {@link Command} and hands it to the
@@ -19,13 +17,15 @@ import java.util.function.Supplier;
  */
 public final class WriteRoutes {
     private final CommandGateway gateway;
-    private final Supplier<? extends RegistryView> views;
-    private final Reads reads;
+    private final Function<Command.RegisterSchema, Optional<Object>> registeredAlready;
 
-    public WriteRoutes(CommandGateway gateway, Supplier<? extends RegistryView> views, Reads reads) {
+    /**
+     * @param registeredAlready the register fast path: the answer when the schema is already a live version of the
+     *     subject in the local view, for example {@code c -> reads.registeredAlready(streams.view(), c)}
+     */
+    public WriteRoutes(CommandGateway gateway, Function<Command.RegisterSchema, Optional<Object>> registeredAlready) {
         this.gateway = gateway;
-        this.views = views;
-        this.reads = reads;
+        this.registeredAlready = registeredAlready;
     }
 
     /** Adds the write routes to a Javalin routing configuration. */
@@ -55,7 +55,7 @@ public final class WriteRoutes {
     private void register(Context ctx) throws Exception {
         SchemaRequest request = RequestBodies.schemaRequest(ctx.bodyAsBytes());
         Command.RegisterSchema command = new Command.RegisterSchema(subject(ctx), request, flag(ctx, "normalize"));
-        Optional<Object> known = reads.registeredAlready(views.get(), command);
+        Optional<Object> known = registeredAlready.apply(command);
         if (known.isPresent()) {
             ctx.json(known.get());
         } else {

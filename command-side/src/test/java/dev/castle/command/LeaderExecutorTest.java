@@ -73,14 +73,17 @@ class LeaderExecutorTest {
     @Test
     void shouldLetLaterCommandsOfABatchSeeTheEventsOfEarlierOnes() throws Exception {
         // given a decider that holds the first command until three more are queued
+        CountDownLatch deciding = new CountDownLatch(1);
         CountDownLatch queued = new CountDownLatch(1);
         start((command, view) -> {
             if (command.equals(command("first"))) {
+                deciding.countDown();
                 await(queued);
             }
             return countingDecision(command, view);
         });
         CompletableFuture<Object> first = executor.submit(command("first"));
+        await(deciding);
         List<CompletableFuture<Object>> rest = new ArrayList<>();
         for (String subject : List.of("b", "c", "d")) {
             rest.add(executor.submit(command(subject)));

@@ -77,15 +77,20 @@ public final class Castle implements AutoCloseable {
         LeaderExecutor executor = leader(config, kafka, streams, settings);
         started.add(executor);
         Reads reads = new Reads(settings);
-        WriteRoutes writes = new WriteRoutes(executor, streams::view, reads);
+        WriteRoutes writes = new WriteRoutes(executor, command -> reads.registeredAlready(streams.view(), command));
         QueryRoutes queries = new QueryRoutes(streams::view, reads, settings);
         RootRoutes root = new RootRoutes(kafka.clusterId(), config.groupId());
         URI listener = config.listener();
         HttpServer http = HttpServer.start(listener, List.of(root::addTo, queries::addTo, writes::addTo));
         started.add(http);
-        String host = config.hostName().orElse(listener.getHost());
+        String host = config.hostName().orElse(advertisable(listener.getHost()));
         log.info("Castle node ready on port {} with log {}", http.port(), config.topic());
         return new Castle(List.copyOf(started), http, host);
+    }
+
+    /** A wildcard bind address is not a host anyone can call back; name the local host instead. */
+    private static String advertisable(String bindHost) {
+        return bindHost.equals("0.0.0.0") || bindHost.equals("::") || bindHost.equals("[::]") ? "localhost" : bindHost;
     }
 
     private static RegistrySettings settings(CastleConfig config) {

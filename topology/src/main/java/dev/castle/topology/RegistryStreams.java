@@ -75,6 +75,8 @@ public final class RegistryStreams implements AutoCloseable {
             temporaryStateDir = createTemporaryStateDir();
             properties.put(StreamsConfig.STATE_DIR_CONFIG, temporaryStateDir.toString());
         }
+        // the fold never throws; opting in now silences Kafka's warning and matches its 5.0 default
+        properties.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
         properties.put(
                 StreamsConfig.globalConsumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG),
                 IsolationLevel.READ_COMMITTED.toString());

@@ -4,19 +4,43 @@ import dev.castle.domain.Command;
 import dev.castle.domain.Decision;
 import dev.castle.domain.RegistrySettings;
 import dev.castle.domain.RegistryView;
+import dev.castle.domain.format.SchemaFormats;
 
 /**
  * Decides a command against a view of the registry: a pure function of (command, view) returning the events to append
- * and the response, or throwing a {@link dev.castle.domain.RegistryException}.
+ * and the response, or throwing a {@link dev.castle.domain.RegistryException}. Ids and versions are derived from the
+ * view alone, so the view may be an overlay of the store and earlier commands of the same batch.
  */
 public final class Decider {
-    private final RegistrySettings settings;
+    private final Registration registration;
+    private final Deletions deletions;
+    private final ConfigRules configRules;
+    private final ModeRules modeRules;
 
     public Decider(RegistrySettings settings) {
-        this.settings = settings;
+        Scopes scopes = new Scopes(settings);
+        this.registration = new Registration(scopes, new SchemaResolver(SchemaFormats.standard()));
+        this.deletions = new Deletions(scopes);
+        this.configRules = new ConfigRules(settings, scopes);
+        this.modeRules = new ModeRules(settings, scopes);
     }
 
     public Decision decide(Command command, RegistryView view) {
-        throw new UnsupportedOperationException("TODO(H2): " + command + settings + view);
+        if (command instanceof Command.RegisterSchema register) {
+            return registration.register(register, view);
+        } else if (command instanceof Command.DeleteVersion delete) {
+            return deletions.deleteVersion(delete, view);
+        } else if (command instanceof Command.DeleteSubject delete) {
+            return deletions.deleteSubject(delete, view);
+        } else if (command instanceof Command.SetConfig set) {
+            return configRules.set(set, view);
+        } else if (command instanceof Command.DeleteConfig delete) {
+            return configRules.delete(delete, view);
+        } else if (command instanceof Command.SetMode set) {
+            return modeRules.set(set, view);
+        } else if (command instanceof Command.DeleteMode delete) {
+            return modeRules.delete(delete, view);
+        }
+        throw new IllegalArgumentException("Unknown command " + command);
     }
 }

@@ -1,19 +1,33 @@
 package dev.castle.domain.decide;
 
 import dev.castle.domain.Command;
+import dev.castle.domain.ConfigValue;
+import dev.castle.domain.ErrorCode;
+import dev.castle.domain.QualifiedSubject;
+import dev.castle.domain.RegistryException;
 import dev.castle.domain.RegistrySettings;
 import dev.castle.domain.RegistryView;
+import dev.castle.domain.SchemaFingerprint;
 import dev.castle.domain.SchemaRequest;
 import dev.castle.domain.SchemaVersion;
+import dev.castle.domain.VersionSpec;
+import dev.castle.domain.format.SchemaFormats;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** The read-side rules that need schema parsing: lookup, compatibility checks, the register fast path, rendering. */
 public final class Reads {
-    private final RegistrySettings settings;
+    private final Scopes scopes;
+    private final SchemaResolver resolver;
+    private final SchemaMatcher matcher;
+    private final Compatibility compatibility;
 
     public Reads(RegistrySettings settings) {
-        this.settings = settings;
+        this.scopes = new Scopes(settings);
+        this.resolver = new SchemaResolver(SchemaFormats.standard());
+        this.matcher = new SchemaMatcher(resolver);
+        this.compatibility = new Compatibility(scopes, resolver);
     }
 
     /** The compatibility verdict, with Confluent's messages when verbose. */
@@ -22,16 +36,60 @@ public final class Reads {
     /**
      * {@code POST /subjects/{s}}: the version of the subject holding this schema (live only unless
      * {@code includeDeleted}). Throws 40401 when the subject has no such versions, 40403 when none matches, 42201 for
-     * an invalid schema.
+     * an invalid schema. An unqualified subject that misses is retried in every other context (spec §8.4).
      */
     public SchemaVersion lookup(
             RegistryView view, String subject, SchemaRequest request, boolean normalize, boolean includeDeleted) {
-        throw new UnsupportedOperationException("TODO(H2)" + settings);
+        String qualified = Subjects.qualified(subject);
+        Optional<SchemaVersion> found = lookupIn(view, qualified, request, normalize, includeDeleted);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        if (QualifiedSubject.parse(qualified).isDefaultContext()) {
+            for (String context : view.contexts()) {
+                if (!QualifiedSubject.DEFAULT_CONTEXT.equals(context)) {
+                    String inContext = QualifiedSubject.inContext(qualified, context);
+                    found = view.subjects().contains(inContext)
+                            ? lookupIn(view, inContext, request, normalize, includeDeleted)
+                            : Optional.empty();
+                    if (found.isPresent()) {
+                        return found.get();
+                    }
+                }
+            }
+        }
+        boolean known = view.versions(qualified).stream().anyMatch(v -> includeDeleted || !v.deleted());
+        throw known
+                ? new RegistryException(ErrorCode.SCHEMA_NOT_FOUND)
+                : new RegistryException(ErrorCode.SUBJECT_NOT_FOUND, qualified);
+    }
+
+    private Optional<SchemaVersion> lookupIn(
+            RegistryView view, String subject, SchemaRequest request, boolean normalize, boolean includeDeleted) {
+        if (!request.hasSchema()) {
+            return Optional.empty();
+        }
+        boolean normalized = normalize || scopes.normalize(view, subject);
+        SchemaResolver.Resolved resolved = resolver.parseRequest(view, subject, request, false, normalized);
+        SchemaVersion candidate = candidate(subject, request, resolved);
+        List<SchemaVersion> versions = view.versions(subject).stream()
+                .filter(v -> includeDeleted || !v.deleted())
+                .toList();
+        String context = QualifiedSubject.parse(subject).context();
+        OptionalInt id = view.idByFingerprint(context, SchemaFingerprint.of(candidate));
+        if (id.isPresent()) {
+            Optional<SchemaVersion> hit =
+                    versions.stream().filter(v -> v.id() == id.getAsInt()).reduce((first, second) -> second);
+            if (hit.isPresent()) {
+                return hit;
+            }
+        }
+        return matcher.newestMatch(view, versions, candidate, resolved.schema(), -1);
     }
 
     /**
      * {@code POST /compatibility/subjects/{s}/versions[/{v}]}: {@code version} null compares against the subject's
-     * level and live versions, {@link dev.castle.domain.VersionSpec#LATEST} or a number against that one version.
+     * level and live versions, {@link VersionSpec#LATEST} or a number against that one version.
      */
     public CompatibilityResult checkCompatibility(
             RegistryView view,
@@ -40,7 +98,34 @@ public final class Reads {
             SchemaRequest request,
             boolean normalize,
             boolean verbose) {
-        throw new UnsupportedOperationException("TODO(H2)");
+        String qualified = Subjects.qualified(subject);
+        List<SchemaVersion> previous = previous(view, qualified, version);
+        SchemaResolver.Resolved resolved;
+        try {
+            boolean normalized = normalize || scopes.normalize(view, qualified);
+            resolved = resolver.parseRequest(view, qualified, request, true, normalized);
+        } catch (RegistryException e) {
+            if (verbose && e.errorCode() == ErrorCode.INVALID_SCHEMA) {
+                return new CompatibilityResult(false, List.of(e.getMessage()));
+            }
+            throw e;
+        }
+        List<String> messages =
+                compatibility.messages(view, qualified, resolved.schema(), request.metadata(), previous);
+        return new CompatibilityResult(messages.isEmpty(), verbose ? messages : List.of());
+    }
+
+    private static List<SchemaVersion> previous(RegistryView view, String subject, Integer version) {
+        if (version == null) {
+            return Subjects.live(view, subject);
+        }
+        Optional<SchemaVersion> target = version == VersionSpec.LATEST
+                ? Subjects.latestLive(view, subject)
+                : view.version(subject, version).filter(v -> !v.deleted());
+        if (target.isEmpty() && version != VersionSpec.LATEST) {
+            throw new RegistryException(ErrorCode.VERSION_NOT_FOUND, version);
+        }
+        return target.map(List::of).orElse(List.of());
     }
 
     /**
@@ -48,11 +133,75 @@ public final class Reads {
      * a live version of the subject and the request's id/version agree, else empty.
      */
     public Optional<Object> registeredAlready(RegistryView view, Command.RegisterSchema command) {
-        throw new UnsupportedOperationException("TODO(H2)");
+        SchemaRequest request = command.request();
+        String subject = Subjects.qualified(command.subject());
+        if (!request.hasSchema() || hasDefaultsOrOverrides(view, subject)) {
+            return Optional.empty();
+        }
+        boolean latestOnly = request.version() != null && request.version() == VersionSpec.LATEST;
+        Optional<SchemaVersion> existing = latestOnly
+                ? latestMatch(view, subject, request, command.normalize())
+                : lookupIn(view, subject, request, command.normalize(), false);
+        if (existing.isEmpty()) {
+            return Optional.empty();
+        }
+        SchemaVersion found = existing.get();
+        if (request.version() == null || request.version() == 0 || latestOnly) {
+            boolean sameId = request.id() == null || request.id() < 0 || request.id() == found.id();
+            return sameId ? Optional.of(new Responses.RegisterResponse(found.id())) : Optional.empty();
+        }
+        if (request.id() == null || request.id() != found.id()) {
+            return Optional.empty();
+        }
+        if (request.version() == found.version()) {
+            return Optional.of(Responses.schema(found));
+        }
+        return view.version(subject, request.version())
+                .filter(older -> !older.deleted() && older.id() == found.id() && Registration.sameContent(older, found))
+                .map(Responses::schema);
+    }
+
+    private Optional<SchemaVersion> latestMatch(
+            RegistryView view, String subject, SchemaRequest request, boolean normalize) {
+        Optional<SchemaVersion> latest = Subjects.latestLive(view, subject);
+        if (latest.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean normalized = normalize || scopes.normalize(view, subject);
+        SchemaResolver.Resolved resolved = resolver.parseRequest(view, subject, request, false, normalized);
+        return matcher.matches(view, candidate(subject, request, resolved), resolved.schema(), latest.get())
+                ? latest
+                : Optional.empty();
+    }
+
+    private boolean hasDefaultsOrOverrides(RegistryView view, String subject) {
+        String other =
+                scopes.configRecord(view, subject).map(ConfigValue::other).orElse(null);
+        return other != null && other.matches(".*\"(default|override)(Metadata|RuleSet)\".*");
+    }
+
+    private static SchemaVersion candidate(String subject, SchemaRequest request, SchemaResolver.Resolved resolved) {
+        return new SchemaVersion(
+                subject,
+                0,
+                -1,
+                request.schemaType(),
+                resolved.schema().canonical(),
+                resolved.references(),
+                request.metadata(),
+                request.ruleSet(),
+                false);
     }
 
     /** The schema text for a {@code format=} query parameter (spec §8.3); unknown or null formats give the stored text. */
     public String render(RegistryView view, SchemaVersion schema, String format) {
-        throw new UnsupportedOperationException("TODO(H2)");
+        if (format == null || format.isBlank()) {
+            return schema.schema();
+        }
+        try {
+            return resolver.parseStored(view, schema).render(format);
+        } catch (RuntimeException e) {
+            return schema.schema();
+        }
     }
 }

@@ -1,0 +1,198 @@
+package dev.castle.domain.decide;
+
+import dev.castle.domain.Command;
+import dev.castle.domain.Decision;
+import dev.castle.domain.ErrorCode;
+import dev.castle.domain.Event;
+import dev.castle.domain.Mode;
+import dev.castle.domain.QualifiedSubject;
+import dev.castle.domain.RegistryException;
+import dev.castle.domain.RegistryView;
+import dev.castle.domain.SchemaFingerprint;
+import dev.castle.domain.SchemaRequest;
+import dev.castle.domain.SchemaVersion;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Registration (spec §4.1 steps 1 and 4–10): mode, empty schema, parsing, dedup, compatibility, version and id, and
+ * the events that store the new subject-version.
+ */
+final class Registration {
+    static final String CONTEXT_TENANT = "default";
+
+    private final Scopes scopes;
+    private final SchemaResolver resolver;
+    private final SchemaMatcher matcher;
+    private final Compatibility compatibility;
+
+    Registration(Scopes scopes, SchemaResolver resolver) {
+        this.scopes = scopes;
+        this.resolver = resolver;
+        this.matcher = new SchemaMatcher(resolver);
+        this.compatibility = new Compatibility(scopes, resolver);
+    }
+
+    Decision register(Command.RegisterSchema command, RegistryView view) {
+        Subjects.validate(command.subject(), false);
+        String subject = QualifiedSubject.parse(command.subject()).qualified();
+        SchemaRequest request = command.request();
+        checkMode(view, subject, request);
+        boolean importing = scopes.importing(view, subject);
+        List<SchemaVersion> live = Subjects.live(view, subject);
+        SchemaRequest effective = importing ? request : populate(request, live);
+        boolean populated = effective != request;
+
+        int requestedId = request.id() == null ? -1 : request.id();
+        boolean normalize = command.normalize() || scopes.normalize(view, subject);
+        SchemaResolver.Resolved resolved =
+                resolver.parseRequest(view, subject, effective, requestedId < 0 && !importing, normalize);
+        SchemaVersion candidate = new SchemaVersion(
+                subject,
+                0,
+                requestedId,
+                effective.schemaType(),
+                resolved.schema().canonical(),
+                resolved.references(),
+                effective.metadata(),
+                effective.ruleSet(),
+                false);
+        int requestedVersion = request.version() == null ? 0 : request.version();
+
+        String context = QualifiedSubject.parse(subject).context();
+        int schemaId = requestedId;
+        OptionalInt known = view.idByFingerprint(context, SchemaFingerprint.of(candidate));
+        if (known.isPresent() && (schemaId < 0 || schemaId == known.getAsInt())) {
+            Optional<SchemaVersion> already = liveWithId(live, known.getAsInt());
+            if (requestedVersion == 0 && already.isPresent()) {
+                return Decision.answer(response(populated, already.get()));
+            }
+            schemaId = known.getAsInt();
+        }
+        if (requestedVersion == 0) {
+            Optional<SchemaVersion> match = matcher.newestMatch(view, live, candidate, resolved.schema(), schemaId);
+            if (match.isPresent()) {
+                return Decision.answer(response(populated, match.get()));
+            }
+        }
+        if (!importing) {
+            compatibility.require(view, subject, resolved.schema(), effective.metadata(), live);
+        }
+        int version = version(view, subject, requestedVersion, importing);
+        int id = schemaId >= 0 ? checkedImportId(view, context, schemaId, candidate) : newId(view, context);
+        SchemaVersion stored = new SchemaVersion(
+                subject,
+                version,
+                id,
+                candidate.schemaType(),
+                candidate.schema(),
+                candidate.references(),
+                candidate.metadata(),
+                candidate.ruleSet(),
+                false);
+        return new Decision(events(view, stored), response(populated, stored));
+    }
+
+    private void checkMode(RegistryView view, String subject, SchemaRequest request) {
+        String context = Subjects.contextText(subject);
+        if (scopes.readOnly(view, subject)) {
+            throw notPermitted("Subject " + subject + " in context " + context + " is in read-only mode");
+        }
+        if (request.id() != null && request.id() >= 0) {
+            if (!scopes.importing(view, subject)) {
+                throw notPermitted("Subject " + subject + " is not in import or forward mode");
+            }
+        } else if (scopes.mode(view, subject) != Mode.READWRITE) {
+            throw notPermitted("Subject " + subject + " in context " + context + " is not in read-write mode");
+        }
+    }
+
+    /** An empty schema reuses the latest live version's; metadata and rule set carry over from it when not sent. */
+    private static SchemaRequest populate(SchemaRequest request, List<SchemaVersion> live) {
+        SchemaVersion latest = live.isEmpty() ? null : live.get(live.size() - 1);
+        if (latest == null) {
+            return request;
+        }
+        boolean reuseSchema = !request.hasSchema();
+        boolean reuseMetadata = request.metadata() == null && latest.metadata() != null;
+        boolean reuseRuleSet = request.ruleSet() == null && latest.ruleSet() != null;
+        if (!reuseSchema && !reuseMetadata && !reuseRuleSet) {
+            return request;
+        }
+        return new SchemaRequest(
+                reuseSchema ? latest.schema() : request.schema(),
+                reuseSchema ? latest.schemaType() : request.schemaType(),
+                reuseSchema ? latest.references() : request.references(),
+                request.id(),
+                request.version(),
+                reuseMetadata ? latest.metadata() : request.metadata(),
+                reuseRuleSet ? latest.ruleSet() : request.ruleSet());
+    }
+
+    private static Optional<SchemaVersion> liveWithId(List<SchemaVersion> live, int id) {
+        return live.stream().filter(v -> v.id() == id).reduce((first, second) -> second);
+    }
+
+    private static int version(RegistryView view, String subject, int requested, boolean importing) {
+        int next = Subjects.nextVersion(view, subject);
+        if (requested <= 0) {
+            return next;
+        }
+        if (requested != next && !importing) {
+            throw RegistryException.withMessage(
+                    ErrorCode.INVALID_SCHEMA, "Version is not one more than previous version");
+        }
+        return requested;
+    }
+
+    /** An imported id may be reused only for the same content (type, text, references, metadata, rule set). */
+    private static int checkedImportId(RegistryView view, String context, int id, SchemaVersion candidate) {
+        List<SchemaVersion> holders = view.versionsById(context, id);
+        if (!holders.isEmpty() && !sameContent(holders.get(0), candidate)) {
+            throw notPermitted("Overwrite new schema with id " + id + " in context "
+                    + QualifiedSubject.parse(candidate.subject()).contextPrefix() + " is not permitted.");
+        }
+        return id;
+    }
+
+    static boolean sameContent(SchemaVersion a, SchemaVersion b) {
+        return a.schemaType() == b.schemaType()
+                && a.schema().equals(b.schema())
+                && a.references().equals(b.references())
+                && java.util.Objects.equals(a.metadata(), b.metadata())
+                && java.util.Objects.equals(a.ruleSet(), b.ruleSet());
+    }
+
+    private static int newId(RegistryView view, String context) {
+        int id = view.maxId(context) + 1;
+        while (!view.versionsById(context, id).isEmpty()) {
+            id++;
+        }
+        return id;
+    }
+
+    private static List<Event> events(RegistryView view, SchemaVersion stored) {
+        List<Event> events = new ArrayList<>();
+        QualifiedSubject qualified = QualifiedSubject.parse(stored.subject());
+        if (!qualified.isDefaultContext() && !view.contexts().contains(qualified.context())) {
+            events.add(new Event.ContextAdded(CONTEXT_TENANT, qualified.context()));
+        }
+        for (SchemaVersion old : view.versions(stored.subject())) {
+            if (old.deleted() && old.id() == stored.id() && old.version() < stored.version()) {
+                events.add(new Event.SchemaTombstoned(old.subject(), old.version()));
+            }
+        }
+        events.add(new Event.SchemaUpserted(stored));
+        return events;
+    }
+
+    private static Object response(boolean populated, SchemaVersion version) {
+        return populated ? Responses.schema(version) : new Responses.RegisterResponse(version.id());
+    }
+
+    static RegistryException notPermitted(String message) {
+        return RegistryException.withMessage(ErrorCode.OPERATION_NOT_PERMITTED, message);
+    }
+}

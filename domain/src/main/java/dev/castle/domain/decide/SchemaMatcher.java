@@ -1,0 +1,55 @@
+package dev.castle.domain.decide;
+
+import dev.castle.domain.RegistryView;
+import dev.castle.domain.SchemaVersion;
+import dev.castle.domain.format.ParsedSchema;
+import dev.castle.domain.format.SchemaParseException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Confluent's {@code canLookup} (spec §4.3): a live version matches a candidate when both describe the same schema
+ * once references are inlined, with equal references (or the candidate sent with every reference inlined), and the
+ * same metadata and rule set.
+ */
+final class SchemaMatcher {
+    private final SchemaResolver resolver;
+
+    SchemaMatcher(SchemaResolver resolver) {
+        this.resolver = resolver;
+    }
+
+    /** The newest of {@code versions} matching the candidate (and carrying {@code id} unless it is negative). */
+    Optional<SchemaVersion> newestMatch(
+            RegistryView view, List<SchemaVersion> versions, SchemaVersion candidate, ParsedSchema parsed, int id) {
+        for (int i = versions.size() - 1; i >= 0; i--) {
+            SchemaVersion version = versions.get(i);
+            if ((id < 0 || version.id() == id) && matches(view, candidate, parsed, version)) {
+                return Optional.of(version);
+            }
+        }
+        return Optional.empty();
+    }
+
+    boolean matches(RegistryView view, SchemaVersion candidate, ParsedSchema parsed, SchemaVersion stored) {
+        if (stored.schemaType() != candidate.schemaType()
+                || !Objects.equals(stored.metadata(), candidate.metadata())
+                || !Objects.equals(stored.ruleSet(), candidate.ruleSet())) {
+            return false;
+        }
+        boolean inlined =
+                candidate.references().isEmpty() && !stored.references().isEmpty();
+        if (!inlined && !candidate.references().equals(stored.references())) {
+            return false;
+        }
+        if (!inlined && stored.schema().equals(candidate.schema())) {
+            return true;
+        }
+        try {
+            return parsed.sameResolvedSchema(resolver.parseStored(view, stored));
+        } catch (SchemaParseException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The schema formats: parsing with references, canonical text, normalization, compatibility and rendering. */
+package dev.castle.domain.format;
