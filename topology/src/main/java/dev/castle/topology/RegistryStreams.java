@@ -1,0 +1,186 @@
+package dev.castle.topology;
+
+import dev.castle.domain.RegistryView;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Properties;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The lifecycle of the fold: starts Kafka Streams on the global-only topology, tells when the store has caught up with
+ * the topic, serves the {@link RegistryView} and waits for offsets to be applied.
+ *
+ * <p>Readiness: a global-only {@link KafkaStreams} reaches {@code RUNNING} only after its global thread has restored
+ * the store up to the end offset it observed when it started, comparing the consumer's position (not the last record's
+ * offset) with that end offset, so transaction markers at the end of the topic cannot keep it waiting, and an empty
+ * topic is ready at once. The global consumer reads {@code read_committed}.
+ */
+public final class RegistryStreams implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RegistryStreams.class);
+
+    private final Properties clientProperties;
+    private final String topic;
+    private final ReentrantLock stateLock = new ReentrantLock();
+    private final Condition stateChanged = stateLock.newCondition();
+    private KafkaStreams streams;
+    private Path temporaryStateDir;
+    private volatile RegistryStore store;
+
+    /**
+     * @param clientProperties Kafka client properties ({@code bootstrap.servers}, security, …); may carry
+     *     {@code application.id} and {@code state.dir}, which otherwise default to {@code castle-<topic>} and a
+     *     temporary directory removed on close
+     * @param topic the {@code _schemas} topic
+     */
+    public RegistryStreams(Properties clientProperties, String topic) {
+        this.clientProperties = new Properties();
+        this.clientProperties.putAll(clientProperties);
+        this.topic = topic;
+    }
+
+    /** Creates and starts Kafka Streams; the store then replays the topic from the beginning. */
+    public synchronized void start() {
+        if (streams != null) {
+            throw new IllegalStateException("Already started");
+        }
+        streams = new KafkaStreams(RegistryTopology.build(topic), streamsProperties());
+        streams.setStateListener((newState, oldState) -> signalStateChange(newState));
+        streams.setUncaughtExceptionHandler(e -> {
+            log.error("The registry fold of {} failed", topic, e);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.start();
+    }
+
+    private Properties streamsProperties() {
+        Properties properties = new Properties();
+        properties.putAll(clientProperties);
+        properties.putIfAbsent(
+                StreamsConfig.APPLICATION_ID_CONFIG, "castle-" + topic.replaceAll("[^A-Za-z0-9._-]", "_"));
+        if (!properties.containsKey(StreamsConfig.STATE_DIR_CONFIG)) {
+            temporaryStateDir = createTemporaryStateDir();
+            properties.put(StreamsConfig.STATE_DIR_CONFIG, temporaryStateDir.toString());
+        }
+        // the fold never throws; opting in now silences Kafka's warning and matches its 5.0 default
+        properties.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
+        properties.put(
+                StreamsConfig.globalConsumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG),
+                IsolationLevel.READ_COMMITTED.toString());
+        return properties;
+    }
+
+    private static Path createTemporaryStateDir() {
+        try {
+            return Files.createTempDirectory("castle-streams-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a Kafka Streams state directory", e);
+        }
+    }
+
+    private void signalStateChange(KafkaStreams.State newState) {
+        if (newState == KafkaStreams.State.RUNNING) {
+            log.info("The registry store has caught up with {}", topic);
+        }
+        stateLock.lock();
+        try {
+            stateChanged.signalAll();
+        } finally {
+            stateLock.unlock();
+        }
+    }
+
+    /**
+     * Waits until the store has applied the topic up to its end offset observed at start. Returns false on timeout;
+     * throws {@link IllegalStateException} if Kafka Streams failed or was closed.
+     */
+    public boolean awaitReady(Duration timeout) {
+        KafkaStreams started = started();
+        long remaining = timeout.toNanos();
+        stateLock.lock();
+        try {
+            while (started.state() != KafkaStreams.State.RUNNING) {
+                if (!started.state().isRunningOrRebalancing() && started.state() != KafkaStreams.State.CREATED) {
+                    throw new IllegalStateException("The registry fold of " + topic + " is " + started.state());
+                }
+                if (remaining <= 0) {
+                    return false;
+                }
+                remaining = stateChanged.awaitNanos(remaining);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            stateLock.unlock();
+        }
+    }
+
+    /** The registry as folded so far; available once {@link #awaitReady} returned true. */
+    public RegistryView view() {
+        return registryStore();
+    }
+
+    /** Waits until the record at {@code offset} is applied to this node's store; false on timeout. */
+    public boolean awaitApplied(long offset, Duration timeout) {
+        return registryStore().awaitApplied(offset, timeout);
+    }
+
+    /** How many {@code _schemas} records were skipped as undecodable or contradictory. */
+    public long skippedCount() {
+        return registryStore().skippedCount();
+    }
+
+    private RegistryStore registryStore() {
+        RegistryStore current = store;
+        if (current == null) {
+            current = (RegistryStore) started()
+                    .store(StoreQueryParameters.fromNameAndType(RegistryTopology.STORE_NAME, new RegistryStoreType()));
+            store = current;
+        }
+        return current;
+    }
+
+    private synchronized KafkaStreams started() {
+        if (streams == null) {
+            throw new IllegalStateException("Not started");
+        }
+        return streams;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (streams != null) {
+            streams.close(Duration.ofSeconds(30));
+            streams = null;
+            store = null;
+        }
+        if (temporaryStateDir != null) {
+            deleteRecursively(temporaryStateDir);
+            temporaryStateDir = null;
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            log.warn("Could not delete the state directory {}", directory, e);
+        }
+    }
+}
