@@ -39,7 +39,7 @@ public final class HttpServer implements AutoCloseable {
             config.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(SUBJECT_PATHS));
             config.jetty.modifyServletContextHandler(handler -> {
                 handler.getServletHandler().setDecodeAmbiguousURIs(true);
-                handler.addFilter(ContextPrefixFilter.class, "/*", EnumSet.of(DispatcherType.REQUEST));
+                handler.addFilter(RequestPathFilter.class, "/*", EnumSet.of(DispatcherType.REQUEST));
             });
             HttpConventions.install(config);
             routeGroups.forEach(group -> group.accept(config.routes));

@@ -211,7 +211,9 @@ class HttpConventionsTest {
                 "%7Bx%7D", "{x}",
                 "it%27s", "it's",
                 "c%3Ad", "c:d",
-                "p%25q", "p%q");
+                "p%25q", "p%q",
+                "a+b", "a+b",
+                "a%2Bb%20c", "a+b c");
         for (Map.Entry<String, String> subject : subjects.entrySet()) {
             HttpResponse<String> response = get("/subjects/" + subject.getKey() + "/versions");
 

@@ -10,23 +10,30 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Optional;
 
-/** Applies {@link ContextPrefix} to each request before Javalin routes it. */
-public final class ContextPrefixFilter implements Filter {
+/**
+ * Prepares each request path before Javalin routes it: applies {@link ContextPrefix}, and protects a literal {@code +}
+ * in the path (a legal subject character) from Javalin's form-style decoding, which would turn it into a space.
+ */
+public final class RequestPathFilter implements Filter {
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) request;
-        Optional<ContextPrefix.Target> target;
+        ContextPrefix.Target target;
         try {
-            target = ContextPrefix.rewrite(http.getRequestURI(), http.getQueryString());
+            target = ContextPrefix.rewrite(http.getRequestURI(), http.getQueryString())
+                    .orElse(new ContextPrefix.Target(http.getRequestURI(), http.getQueryString()));
         } catch (RegistryException e) {
             reject((HttpServletResponse) response, e);
             return;
         }
-        chain.doFilter(target.<ServletRequest>map(t -> new Rewritten(http, t)).orElse(request), response);
+        String path = target.path().replace("+", "%2B");
+        boolean unchanged =
+                path.equals(http.getRequestURI()) && java.util.Objects.equals(target.query(), http.getQueryString());
+        chain.doFilter(
+                unchanged ? request : new Rewritten(http, new ContextPrefix.Target(path, target.query())), response);
     }
 
     private static void reject(HttpServletResponse response, RegistryException error) throws IOException {
