@@ -37,6 +37,9 @@ public final class LeaderExecutor implements CommandGateway, AutoCloseable {
 
     private record Pending(Command command, CompletableFuture<Object> future) {}
 
+    /** Queued by {@link #close()}: the thread finishes the batch in hand and stops. */
+    private static final Pending STOP = new Pending(null, new CompletableFuture<>());
+
     private record Decided(Pending pending, Object response) {}
 
     /**
@@ -86,7 +89,7 @@ public final class LeaderExecutor implements CommandGateway, AutoCloseable {
     @Override
     public void close() {
         running = false;
-        thread.interrupt();
+        queue.add(STOP);
         try {
             thread.join(timeout.toMillis() + 5000);
         } catch (InterruptedException e) {
@@ -94,25 +97,35 @@ public final class LeaderExecutor implements CommandGateway, AutoCloseable {
         }
         List<Pending> left = new ArrayList<>();
         queue.drainTo(left);
+        left.remove(STOP);
         left.forEach(p -> p.future().completeExceptionally(new IllegalStateException("The node is shutting down")));
         eventLog.close();
     }
 
     private void run() {
-        while (running) {
+        boolean stopping = false;
+        while (!stopping) {
             List<Pending> batch = new ArrayList<>();
             try {
                 batch.add(queue.take());
             } catch (InterruptedException e) {
-                break;
+                Thread.currentThread().interrupt();
+                return;
             }
             queue.drainTo(batch, MAX_BATCH - 1);
-            try {
-                execute(batch);
-            } catch (RuntimeException e) {
-                log.error("A batch of {} commands failed unexpectedly", batch.size(), e);
-                batch.forEach(p -> p.future().completeExceptionally(e));
+            stopping = batch.remove(STOP);
+            if (!batch.isEmpty()) {
+                executeSafely(batch);
             }
+        }
+    }
+
+    private void executeSafely(List<Pending> batch) {
+        try {
+            execute(batch);
+        } catch (RuntimeException e) {
+            log.error("A batch of {} commands failed unexpectedly", batch.size(), e);
+            batch.forEach(p -> p.future().completeExceptionally(e));
         }
     }
 

@@ -167,6 +167,32 @@ class LeaderExecutorTest {
         assertThat(failure(answer).getMessage()).isEqualTo("Register operation timed out");
     }
 
+    @Test
+    void shouldFinishTheBatchInHandWhenClosed() throws Exception {
+        // given a command being decided
+        CountDownLatch deciding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        start((command, view) -> {
+            deciding.countDown();
+            await(release);
+            return countingDecision(command, view);
+        });
+        CompletableFuture<Object> inHand = executor.submit(command("a"));
+        await(deciding);
+
+        // when the executor is closed meanwhile
+        Thread closing = new Thread(executor::close);
+        closing.start();
+        release.countDown();
+        closing.join(10_000);
+
+        // then the command in hand is still written and answered, and later ones are refused
+        assertThat(inHand.get(5, TimeUnit.SECONDS)).isEqualTo(1L);
+        assertThatThrownBy(() -> executor.submit(command("b")).get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(IllegalStateException.class);
+        executor = null;
+    }
+
     private static RegistryException failure(CompletableFuture<Object> future) {
         try {
             future.get(10, TimeUnit.SECONDS);

@@ -76,6 +76,7 @@ public final class Castle implements AutoCloseable {
         RegistrySettings settings = settings(config);
         LeaderExecutor executor = leader(config, kafka, streams, settings);
         started.add(executor);
+        executor.start();
         Reads reads = new Reads(settings);
         WriteRoutes writes = new WriteRoutes(executor, command -> reads.registeredAlready(streams.view(), command));
         QueryRoutes queries = new QueryRoutes(streams::view, reads, settings);
@@ -109,7 +110,6 @@ public final class Castle implements AutoCloseable {
                 new LogAppender(kafka.clientConfig(), config.topic(), config.groupId(), encoder, config.timeout());
         LeaderExecutor executor = new LeaderExecutor(
                 new Decider(settings)::decide, store(streams), appender, OverlayScratch::new, config.timeout());
-        executor.start();
         return executor;
     }
 
