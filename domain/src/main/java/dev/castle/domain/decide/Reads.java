@@ -1,5 +1,6 @@
 package dev.castle.domain.decide;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.castle.domain.Command;
 import dev.castle.domain.ConfigValue;
 import dev.castle.domain.ErrorCode;
@@ -15,6 +16,7 @@ import dev.castle.domain.format.SchemaFormats;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.stream.Stream;
 
 /** The read-side rules that need schema parsing: lookup, compatibility checks, the register fast path, rendering. */
 public final class Reads {
@@ -177,7 +179,12 @@ public final class Reads {
     private boolean hasDefaultsOrOverrides(RegistryView view, String subject) {
         String other =
                 scopes.configRecord(view, subject).map(ConfigValue::other).orElse(null);
-        return other != null && other.matches(".*\"(default|override)(Metadata|RuleSet)\".*");
+        if (other == null) {
+            return false;
+        }
+        JsonNode config = Responses.parse(other);
+        return Stream.of("defaultMetadata", "overrideMetadata", "defaultRuleSet", "overrideRuleSet")
+                .anyMatch(config::hasNonNull);
     }
 
     private static SchemaVersion candidate(String subject, SchemaRequest request, SchemaResolver.Resolved resolved) {
