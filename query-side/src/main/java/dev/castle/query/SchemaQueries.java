@@ -10,17 +10,15 @@ import dev.castle.domain.SchemaVersion;
 import dev.castle.domain.decide.Reads;
 import io.javalin.http.Context;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The {@code /schemas} routes (spec §2.2): schemas by id, the schema search and the supported types. */
 final class SchemaQueries {
-    private static final List<String> TYPES = Arrays.stream(
-                    new SchemaType[] {SchemaType.JSON, SchemaType.PROTOBUF, SchemaType.AVRO})
-            .map(Enum::name)
-            .toList();
+    /** Confluent's order for {@code GET /schemas/types}. */
+    private static final List<String> TYPES =
+            List.of(SchemaType.JSON.name(), SchemaType.PROTOBUF.name(), SchemaType.AVRO.name());
 
     private final Supplier<? extends RegistryView> views;
     private final Reads reads;

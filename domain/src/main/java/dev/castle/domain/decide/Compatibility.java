@@ -40,7 +40,8 @@ final class Compatibility {
         List<CompatibilityChecker.Previous> compared = previous.stream()
                 .filter(v ->
                         group == null || Objects.equals(groupValue(metadata, group), groupValue(v.metadata(), group)))
-                .map(v -> new CompatibilityChecker.Previous(v.version(), () -> resolver.parseStored(view, v)))
+                .map(v -> new CompatibilityChecker.Previous(
+                        v.version(), v.schemaType(), () -> resolver.parseStored(view, v)))
                 .toList();
         return CompatibilityChecker.check(level, candidate, compared, scopes.validateFields(view, subject));
     }

@@ -1,32 +1,29 @@
 package dev.castle.domain.decide;
 
 import dev.castle.domain.Command;
-import dev.castle.domain.ConfigValue;
 import dev.castle.domain.ErrorCode;
 import dev.castle.domain.QualifiedSubject;
 import dev.castle.domain.RegistryException;
 import dev.castle.domain.RegistrySettings;
 import dev.castle.domain.RegistryView;
-import dev.castle.domain.SchemaFingerprint;
 import dev.castle.domain.SchemaRequest;
 import dev.castle.domain.SchemaVersion;
 import dev.castle.domain.VersionSpec;
 import dev.castle.domain.format.SchemaFormats;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /** The read-side rules that need schema parsing: lookup, compatibility checks, the register fast path, rendering. */
 public final class Reads {
     private final Scopes scopes;
     private final SchemaResolver resolver;
-    private final SchemaMatcher matcher;
+    private final SchemaLookup lookups;
     private final Compatibility compatibility;
 
     public Reads(RegistrySettings settings) {
         this.scopes = new Scopes(settings);
         this.resolver = new SchemaResolver(SchemaFormats.standard());
-        this.matcher = new SchemaMatcher(resolver);
+        this.lookups = new SchemaLookup(scopes, resolver);
         this.compatibility = new Compatibility(scopes, resolver);
     }
 
@@ -41,7 +38,7 @@ public final class Reads {
     public SchemaVersion lookup(
             RegistryView view, String subject, SchemaRequest request, boolean normalize, boolean includeDeleted) {
         String qualified = Subjects.qualified(subject);
-        Optional<SchemaVersion> found = lookupIn(view, qualified, request, normalize, includeDeleted);
+        Optional<SchemaVersion> found = lookups.find(view, qualified, request, normalize, includeDeleted);
         if (found.isPresent()) {
             return found.get();
         }
@@ -50,7 +47,7 @@ public final class Reads {
                 if (!QualifiedSubject.DEFAULT_CONTEXT.equals(context)) {
                     String inContext = QualifiedSubject.inContext(qualified, context);
                     found = view.subjects().contains(inContext)
-                            ? lookupIn(view, inContext, request, normalize, includeDeleted)
+                            ? lookups.find(view, inContext, request, normalize, includeDeleted)
                             : Optional.empty();
                     if (found.isPresent()) {
                         return found.get();
@@ -62,29 +59,6 @@ public final class Reads {
         throw known
                 ? new RegistryException(ErrorCode.SCHEMA_NOT_FOUND)
                 : new RegistryException(ErrorCode.SUBJECT_NOT_FOUND, qualified);
-    }
-
-    private Optional<SchemaVersion> lookupIn(
-            RegistryView view, String subject, SchemaRequest request, boolean normalize, boolean includeDeleted) {
-        if (!request.hasSchema()) {
-            return Optional.empty();
-        }
-        boolean normalized = normalize || scopes.normalize(view, subject);
-        SchemaResolver.Resolved resolved = resolver.parseRequest(view, subject, request, false, normalized);
-        SchemaVersion candidate = candidate(subject, request, resolved);
-        List<SchemaVersion> versions = view.versions(subject).stream()
-                .filter(v -> includeDeleted || !v.deleted())
-                .toList();
-        String context = QualifiedSubject.parse(subject).context();
-        OptionalInt id = view.idByFingerprint(context, SchemaFingerprint.of(candidate));
-        if (id.isPresent()) {
-            Optional<SchemaVersion> hit =
-                    versions.stream().filter(v -> v.id() == id.getAsInt()).reduce((first, second) -> second);
-            if (hit.isPresent()) {
-                return hit;
-            }
-        }
-        return matcher.newestMatch(view, versions, candidate, resolved.schema(), -1);
     }
 
     /**
@@ -133,64 +107,7 @@ public final class Reads {
      * a live version of the subject and the request's id/version agree, else empty.
      */
     public Optional<Object> registeredAlready(RegistryView view, Command.RegisterSchema command) {
-        SchemaRequest request = command.request();
-        String subject = Subjects.qualified(command.subject());
-        if (!request.hasSchema() || hasDefaultsOrOverrides(view, subject)) {
-            return Optional.empty();
-        }
-        boolean latestOnly = request.version() != null && request.version() == VersionSpec.LATEST;
-        Optional<SchemaVersion> existing = latestOnly
-                ? latestMatch(view, subject, request, command.normalize())
-                : lookupIn(view, subject, request, command.normalize(), false);
-        if (existing.isEmpty()) {
-            return Optional.empty();
-        }
-        SchemaVersion found = existing.get();
-        if (request.version() == null || request.version() == 0 || latestOnly) {
-            boolean sameId = request.id() == null || request.id() < 0 || request.id() == found.id();
-            return sameId ? Optional.of(new Responses.RegisterResponse(found.id())) : Optional.empty();
-        }
-        if (request.id() == null || request.id() != found.id()) {
-            return Optional.empty();
-        }
-        if (request.version() == found.version()) {
-            return Optional.of(Responses.schema(found));
-        }
-        return view.version(subject, request.version())
-                .filter(older -> !older.deleted() && older.id() == found.id() && Registration.sameContent(older, found))
-                .map(Responses::schema);
-    }
-
-    private Optional<SchemaVersion> latestMatch(
-            RegistryView view, String subject, SchemaRequest request, boolean normalize) {
-        Optional<SchemaVersion> latest = Subjects.latestLive(view, subject);
-        if (latest.isEmpty()) {
-            return Optional.empty();
-        }
-        boolean normalized = normalize || scopes.normalize(view, subject);
-        SchemaResolver.Resolved resolved = resolver.parseRequest(view, subject, request, false, normalized);
-        return matcher.matches(view, candidate(subject, request, resolved), resolved.schema(), latest.get())
-                ? latest
-                : Optional.empty();
-    }
-
-    private boolean hasDefaultsOrOverrides(RegistryView view, String subject) {
-        String other =
-                scopes.configRecord(view, subject).map(ConfigValue::other).orElse(null);
-        return other != null && other.matches(".*\"(default|override)(Metadata|RuleSet)\".*");
-    }
-
-    private static SchemaVersion candidate(String subject, SchemaRequest request, SchemaResolver.Resolved resolved) {
-        return new SchemaVersion(
-                subject,
-                0,
-                -1,
-                request.schemaType(),
-                resolved.schema().canonical(),
-                resolved.references(),
-                request.metadata(),
-                request.ruleSet(),
-                false);
+        return lookups.registeredAlready(view, command);
     }
 
     /** The schema text for a {@code format=} query parameter (spec §8.3); unknown or null formats give the stored text. */

@@ -11,8 +11,10 @@ import dev.castle.domain.RegistryView;
 import dev.castle.domain.SchemaFingerprint;
 import dev.castle.domain.SchemaRequest;
 import dev.castle.domain.SchemaVersion;
+import dev.castle.domain.format.ParsedSchema;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -26,25 +28,61 @@ final class Registration {
     private final Scopes scopes;
     private final SchemaResolver resolver;
     private final SchemaMatcher matcher;
+    private final SchemaLookup lookups;
     private final Compatibility compatibility;
 
     Registration(Scopes scopes, SchemaResolver resolver) {
         this.scopes = scopes;
         this.resolver = resolver;
         this.matcher = new SchemaMatcher(resolver);
+        this.lookups = new SchemaLookup(scopes, resolver);
         this.compatibility = new Compatibility(scopes, resolver);
     }
 
+    /** A registration request after mode checks and parsing, before dedup and allocation. */
+    private record Draft(
+            SchemaVersion candidate,
+            ParsedSchema parsed,
+            List<SchemaVersion> live,
+            int requestedVersion,
+            boolean importing,
+            boolean populated) {}
+
     Decision register(Command.RegisterSchema command, RegistryView view) {
         Subjects.validate(command.subject(), false);
-        String subject = QualifiedSubject.parse(command.subject()).qualified();
+        Optional<Object> known = lookups.registeredAlready(view, command);
+        if (known.isPresent()) {
+            return Decision.answer(known.get());
+        }
+        Draft draft = draft(command, view);
+        String context = QualifiedSubject.parse(draft.candidate().subject()).context();
+        int schemaId = draft.candidate().id();
+        OptionalInt sameContent = view.idByFingerprint(context, SchemaFingerprint.of(draft.candidate()));
+        if (sameContent.isPresent() && (schemaId < 0 || schemaId == sameContent.getAsInt())) {
+            schemaId = sameContent.getAsInt();
+        }
+        Optional<SchemaVersion> existing = existing(view, draft, sameContent, schemaId);
+        if (existing.isPresent()) {
+            return Decision.answer(response(draft.populated(), existing.get()));
+        }
+        String subject = draft.candidate().subject();
+        if (!draft.importing()) {
+            compatibility.require(
+                    view, subject, draft.parsed(), draft.candidate().metadata(), draft.live());
+        }
+        int version = version(view, subject, draft.requestedVersion(), draft.importing());
+        int id = schemaId >= 0 ? checkedImportId(view, context, schemaId, draft.candidate()) : newId(view, context);
+        SchemaVersion stored = withVersionAndId(draft.candidate(), version, id);
+        return new Decision(events(view, stored), response(draft.populated(), stored));
+    }
+
+    private Draft draft(Command.RegisterSchema command, RegistryView view) {
+        String subject = Subjects.qualified(command.subject());
         SchemaRequest request = command.request();
         checkMode(view, subject, request);
         boolean importing = scopes.importing(view, subject);
         List<SchemaVersion> live = Subjects.live(view, subject);
         SchemaRequest effective = importing ? request : populate(request, live);
-        boolean populated = effective != request;
-
         int requestedId = request.id() == null ? -1 : request.id();
         boolean normalize = command.normalize() || scopes.normalize(view, subject);
         SchemaResolver.Resolved resolved =
@@ -60,30 +98,26 @@ final class Registration {
                 effective.ruleSet(),
                 false);
         int requestedVersion = request.version() == null ? 0 : request.version();
+        return new Draft(candidate, resolved.schema(), live, requestedVersion, importing, effective != request);
+    }
 
-        String context = QualifiedSubject.parse(subject).context();
-        int schemaId = requestedId;
-        OptionalInt known = view.idByFingerprint(context, SchemaFingerprint.of(candidate));
-        if (known.isPresent() && (schemaId < 0 || schemaId == known.getAsInt())) {
-            Optional<SchemaVersion> already = liveWithId(live, known.getAsInt());
-            if (requestedVersion == 0 && already.isPresent()) {
-                return Decision.answer(response(populated, already.get()));
-            }
-            schemaId = known.getAsInt();
+    /** The live version already holding this schema (dedup by fingerprint, then canLookup), when no version is asked. */
+    private Optional<SchemaVersion> existing(RegistryView view, Draft draft, OptionalInt known, int schemaId) {
+        if (draft.requestedVersion() != 0) {
+            return Optional.empty();
         }
-        if (requestedVersion == 0) {
-            Optional<SchemaVersion> match = matcher.newestMatch(view, live, candidate, resolved.schema(), schemaId);
-            if (match.isPresent()) {
-                return Decision.answer(response(populated, match.get()));
+        if (known.isPresent() && schemaId == known.getAsInt()) {
+            Optional<SchemaVersion> already = liveWithId(draft.live(), schemaId);
+            if (already.isPresent()) {
+                return already;
             }
         }
-        if (!importing) {
-            compatibility.require(view, subject, resolved.schema(), effective.metadata(), live);
-        }
-        int version = version(view, subject, requestedVersion, importing);
-        int id = schemaId >= 0 ? checkedImportId(view, context, schemaId, candidate) : newId(view, context);
-        SchemaVersion stored = new SchemaVersion(
-                subject,
+        return matcher.newestMatch(view, draft.live(), draft.candidate(), draft.parsed(), schemaId);
+    }
+
+    private static SchemaVersion withVersionAndId(SchemaVersion candidate, int version, int id) {
+        return new SchemaVersion(
+                candidate.subject(),
                 version,
                 id,
                 candidate.schemaType(),
@@ -92,7 +126,6 @@ final class Registration {
                 candidate.metadata(),
                 candidate.ruleSet(),
                 false);
-        return new Decision(events(view, stored), response(populated, stored));
     }
 
     private void checkMode(RegistryView view, String subject, SchemaRequest request) {
@@ -161,8 +194,8 @@ final class Registration {
         return a.schemaType() == b.schemaType()
                 && a.schema().equals(b.schema())
                 && a.references().equals(b.references())
-                && java.util.Objects.equals(a.metadata(), b.metadata())
-                && java.util.Objects.equals(a.ruleSet(), b.ruleSet());
+                && Objects.equals(a.metadata(), b.metadata())
+                && Objects.equals(a.ruleSet(), b.ruleSet());
     }
 
     private static int newId(RegistryView view, String context) {

@@ -28,7 +28,10 @@ final class SchemaResolver {
             .thenComparing(SchemaReference::subject)
             .thenComparingInt(SchemaReference::version);
 
+    private static final int STORED_CACHE_CAPACITY = 2_000;
+
     private final SchemaFormats formats;
+    private final ParsedSchemaCache stored = new ParsedSchemaCache(STORED_CACHE_CAPACITY);
 
     SchemaResolver(SchemaFormats formats) {
         this.formats = formats;
@@ -64,7 +67,8 @@ final class SchemaResolver {
     /** Parses a stored version; soft-deleted reference targets are accepted. */
     ParsedSchema parseStored(RegistryView view, SchemaVersion version) {
         Map<String, String> texts = resolve(view, version.subject(), version.references(), true, new ArrayList<>());
-        return formats.of(version.schemaType()).parse(version.schema(), texts, false);
+        return stored.get(version.schemaType(), version.schema(), texts, () -> formats.of(version.schemaType())
+                .parse(version.schema(), texts, false));
     }
 
     private Map<String, String> resolve(

@@ -1,6 +1,7 @@
 package dev.castle.domain.format;
 
 import dev.castle.domain.CompatibilityLevel;
+import dev.castle.domain.SchemaType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -19,8 +20,8 @@ public final class CompatibilityChecker {
 
     private CompatibilityChecker() {}
 
-    /** A version to compare against; the schema is parsed only when it is compared. */
-    public record Previous(Integer version, Supplier<ParsedSchema> schema) {}
+    /** A version to compare against; the schema is parsed only when it is compared with one of its own type. */
+    public record Previous(Integer version, SchemaType type, Supplier<ParsedSchema> schema) {}
 
     /**
      * Checks {@code candidate} against {@code previous} (chronological, oldest first) under {@code level}: non-
@@ -44,10 +45,10 @@ public final class CompatibilityChecker {
     }
 
     private static List<String> against(CompatibilityLevel level, ParsedSchema candidate, Previous previous) {
-        ParsedSchema old = previous.schema().get();
-        if (old.type() != candidate.type()) {
+        if (previous.type() != candidate.type()) {
             return new ArrayList<>(List.of(DIFFERENT_TYPE));
         }
+        ParsedSchema old = previous.schema().get();
         List<String> messages = new ArrayList<>();
         if (level.forward()) {
             messages.addAll(fill(old.readDifferences(candidate), OLD, NEW));

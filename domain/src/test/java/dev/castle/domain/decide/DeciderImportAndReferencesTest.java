@@ -9,6 +9,8 @@ import static dev.castle.domain.decide.RegistryFixture.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.castle.domain.Command;
+import dev.castle.domain.CompatibilityLevel;
+import dev.castle.domain.ConfigValue;
 import dev.castle.domain.Decision;
 import dev.castle.domain.ErrorCode;
 import dev.castle.domain.Event;
@@ -189,5 +191,36 @@ class DeciderImportAndReferencesTest {
         assertThat(second).isNotEqualTo(first);
         assertThat(registry.register("b3", B, new SchemaReference("ns.C", "c", 1)))
                 .isEqualTo(first);
+    }
+
+    @Test
+    void shouldCheckCompatibilityThroughReferencedTypes() {
+        // given A v1 referencing C v1 (symbols X, Y)
+        registry.register("c", C);
+        registry.register("a", B, new SchemaReference("ns.C", "c", 1));
+        registry.decide(new Command.SetConfig("c", ConfigValue.of(CompatibilityLevel.NONE)));
+        registry.register("c", C.replace("[\"X\",\"Y\"]", "[\"X\"]"));
+
+        // when A v2 references C v2, which dropped symbol Y
+        RegistryException error = registry.rejected(registration("a", B, new SchemaReference("ns.C", "c", 2)));
+
+        // then the referenced enum is compared as part of A
+        assertThat(error.errorCode()).isEqualTo(ErrorCode.INCOMPATIBLE_SCHEMA);
+        assertThat(error.getMessage())
+                .contains("errorType:'MISSING_ENUM_SYMBOLS'")
+                .contains("'[Y]'");
+    }
+
+    @Test
+    void shouldReportNameMismatchWhenAReferenceNamesAnotherType() {
+        String other = "{\"type\":\"enum\",\"name\":\"D\",\"namespace\":\"ns\",\"symbols\":[\"X\",\"Y\"]}";
+        registry.register("c", C);
+        registry.register("d", other);
+        registry.register("a", B, new SchemaReference("ns.C", "c", 1));
+
+        RegistryException error =
+                registry.rejected(registration("a", B.replace("\"C\"", "\"D\""), new SchemaReference("ns.D", "d", 1)));
+
+        assertThat(error.getMessage()).contains("errorType:'NAME_MISMATCH'");
     }
 }

@@ -195,6 +195,22 @@ class DeciderRegisterTest {
     }
 
     @Test
+    void shouldAnswerKnownSchemaBeforeCheckingModeAsConfluentsLeaderDoes() {
+        // given a live schema, then the registry switched to IMPORT
+        registry.register("s", V1);
+        registry.decide(new Command.SetMode(null, Mode.IMPORT, true));
+
+        // when a forwarded registration without id reaches the leader
+        Decision decision = registry.decide(registration("s", V1));
+
+        // then it is answered like the fast path, not refused for the mode
+        assertThat(decision.response()).isEqualTo(new Responses.RegisterResponse(1));
+        assertThat(decision.events()).isEmpty();
+        assertThat(registry.rejected(registration("s", V2)).getMessage())
+                .isEqualTo("Subject s in context  is not in read-write mode");
+    }
+
+    @Test
     void shouldRequireReadWriteWithoutIdAndImportWithId() {
         registry.decide(new Command.SetMode(null, Mode.IMPORT, false));
         RegistryException withoutId = registry.rejected(registration("s", V1));
@@ -248,6 +264,23 @@ class DeciderRegisterTest {
                 .get()
                 .extracting(SchemaVersion::deleted)
                 .isEqualTo(false);
+    }
+
+    @Test
+    void shouldReportDifferentSchemaTypeWithoutParsingTheOtherType() {
+        // given a JSON Schema version written to the topic by another registry
+        registry.model.apply(
+                new Event.SchemaUpserted(new SchemaVersion(
+                        "s", 1, 1, SchemaType.JSON, "{\"type\":\"object\"}", List.of(), null, null, false)),
+                100);
+
+        // when an Avro schema is registered under the same subject
+        RegistryException error = registry.rejected(registration("s", V1));
+
+        // then
+        assertThat(error.getMessage())
+                .endsWith("details: [Incompatible because of different schema type,"
+                        + " {validateFields: 'false', compatibility: 'BACKWARD'}]");
     }
 
     static String compact(String avro) {

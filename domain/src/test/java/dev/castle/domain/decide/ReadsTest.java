@@ -193,4 +193,14 @@ class ReadsTest {
         assertThat(reads.render(registry.model, b, null)).isEqualTo(b.schema());
         assertThat(reads.render(registry.model, b, "serialized")).isEqualTo(b.schema());
     }
+
+    @Test
+    void shouldLeaveRegistrationToTheLeaderWhenConfigCarriesMetadataDefaults() {
+        registry.register("s", V1);
+        registry.decide(new Command.SetConfig(
+                "s", new ConfigValue(null, null, null, null, null, null, "{\"defaultMetadata\":{\"properties\":{}}}")));
+
+        assertThat(reads.registeredAlready(registry.model, registration("s", V1)))
+                .isEmpty();
+    }
 }

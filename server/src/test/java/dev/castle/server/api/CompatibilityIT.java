@@ -173,4 +173,56 @@ class CompatibilityIT {
                         .asBoolean())
                 .isTrue();
     }
+
+    @Test
+    void shouldJudgeRemovedFieldByDirection() {
+        String s = subject("direction");
+        api.register(s, OLD);
+        String removesField = "{\"type\":\"record\",\"name\":\"Compat\",\"fields\":[]}";
+
+        assertThat(api.post(check(s, "latest"), schemaBody(removesField)).body())
+                .isEqualTo("{\"is_compatible\":true}");
+        assertOk(api.put("/config/" + s, "{\"compatibility\":\"FORWARD\"}"));
+        Reply forward = api.post(check(s, "latest") + "?verbose=true", schemaBody(removesField));
+
+        assertThat(forward.json().path("is_compatible").asBoolean()).isFalse();
+        assertThat(forward.json().path("messages").get(0).asText())
+                .isEqualTo("{errorType:'READER_FIELD_MISSING_DEFAULT_VALUE', description:'The field 'a' at path "
+                        + "'/fields/0' in the old schema has no default value and is missing in the new schema', "
+                        + "additionalInfo:'a'}");
+        assertThat(forward.json()
+                        .path("messages")
+                        .get(forward.json().path("messages").size() - 1)
+                        .asText())
+                .isEqualTo("{validateFields: 'false', compatibility: 'FORWARD'}");
+    }
+
+    @Test
+    void shouldRequireBothDirectionsWhenFull() {
+        String s = subject("full");
+        api.register(s, OLD);
+        assertOk(api.put("/config/" + s, "{\"compatibility\":\"FULL\"}"));
+
+        assertThat(api.post(check(s, null), schemaBody(Avro.withDefaultedField(OLD, "c")))
+                        .body())
+                .isEqualTo("{\"is_compatible\":true}");
+        assertThat(api.post(check(s, null), schemaBody(ADDS_FIELD_WITHOUT_DEFAULT))
+                        .body())
+                .isEqualTo("{\"is_compatible\":false}");
+        assertThat(api.post(check(s, null), schemaBody("{\"type\":\"record\",\"name\":\"Compat\",\"fields\":[]}"))
+                        .body())
+                .isEqualTo("{\"is_compatible\":false}");
+    }
+
+    @Test
+    void shouldNameFailingVersionWhenCheckingAllVersionsVerbosely() {
+        String s = subject("all-verbose");
+        api.register(s, OLD);
+
+        Reply reply = api.post(check(s, null) + "?verbose=true", schemaBody(CHANGES_TYPE));
+
+        assertThat(reply.json().path("is_compatible").asBoolean()).isFalse();
+        assertThat(reply.json().path("messages").toString()).contains("{oldSchemaVersion: 1}");
+        assertThat(reply.json().path("messages").get(0).asText()).startsWith("{errorType:'TYPE_MISMATCH'");
+    }
 }

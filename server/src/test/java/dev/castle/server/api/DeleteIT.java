@@ -216,4 +216,14 @@ class DeleteIT {
                 40408,
                 "Subject '" + s + "' does not have subject-level compatibility configured");
     }
+
+    @Test
+    void shouldNeverServeSoftDeletedVersionAsLatest() {
+        String s = subject("latest-deleted");
+        api.register(s, v1("LatestDeleted"));
+        assertOk(api.delete("/subjects/" + s));
+
+        assertError(api.get("/subjects/" + s + "/versions/latest?deleted=true"), 404, 40402, "Version -1 not found.");
+        assertOk(api.get("/subjects/" + s + "/versions/1?deleted=true"));
+    }
 }

@@ -185,4 +185,76 @@ class ModeIT {
         assertThat(imported.id()).isEqualTo(newId);
         assertThat(api.get("/subjects/" + s + "/versions?deleted=true").ints()).containsExactly(1);
     }
+
+    @Test
+    void shouldImportSameIdAgainAfterSoftDeleteAndPurge() {
+        String s = subject("import-same");
+        String schema = Avro.record("ImportSame", "a:int");
+        int original = api.register(s, schema);
+        assertOk(api.delete("/subjects/" + s));
+        assertOk(api.put("/mode/" + s, "{\"mode\":\"IMPORT\"}"));
+
+        Reply imported = api.post(
+                "/subjects/" + s + "/versions",
+                "{\"schema\":" + Avro.quoted(schema) + ",\"id\":" + original + ",\"version\":1}");
+
+        assertOk(imported);
+        assertThat(imported.id()).isEqualTo(original);
+        assertThat(api.get("/subjects/" + s + "/versions").ints()).containsExactly(1);
+    }
+
+    @Test
+    void shouldRefuseToOverwriteAnIdWithOtherContentOnImport() {
+        String a = subject("overwrite-a");
+        String b = subject("overwrite-b");
+        assertOk(api.put("/mode/" + a, "{\"mode\":\"IMPORT\"}"));
+        assertOk(api.put("/mode/" + b, "{\"mode\":\"IMPORT\"}"));
+        assertOk(api.post(
+                "/subjects/" + a + "/versions",
+                "{\"schema\":" + Avro.quoted(Avro.record("OverA", "a:int")) + ",\"id\":9300,\"version\":1}"));
+
+        Reply refused = api.post(
+                "/subjects/" + b + "/versions",
+                "{\"schema\":" + Avro.quoted(Avro.record("OverB", "a:int")) + ",\"id\":9300,\"version\":1}");
+
+        assertError(refused, 422, 42205, "Overwrite new schema with id 9300 in context  is not permitted.");
+    }
+
+    @Test
+    void shouldEchoModeAsSentAndStoreItUpperCase() {
+        String s = subject("case");
+
+        Reply put = api.put("/mode/" + s, "{\"mode\":\"readonly\"}");
+
+        assertOk(put);
+        assertThat(put.body()).isEqualTo("{\"mode\":\"readonly\"}");
+        assertThat(api.get("/mode/" + s).body()).isEqualTo("{\"mode\":\"READONLY\"}");
+    }
+
+    @Test
+    void shouldRejectModeForInvalidSubject() {
+        String bad = "\rbad\nsubject\t";
+
+        assertError(
+                api.put("/mode/" + Api.enc(bad), "{\"mode\":\"READONLY\"}"),
+                422,
+                42208,
+                "The specified subject '" + bad + "' is not a valid.");
+    }
+
+    @Test
+    void shouldDeleteSubjectModesUnderContextWhenRecursive() {
+        String s = ":.modectx:" + subject("recursive");
+        api.register(s, Avro.record("Recursive", "a:int"));
+        assertOk(api.put("/contexts/.modectx/mode", "{\"mode\":\"READONLY\"}"));
+        assertOk(api.put("/mode/" + Api.enc(s), "{\"mode\":\"READONLY\"}"));
+
+        assertOk(api.delete("/contexts/.modectx/mode?recursive=true"));
+
+        assertError(
+                api.get("/mode/" + Api.enc(s)),
+                404,
+                40409,
+                "Subject '" + s + "' does not have subject-level mode configured");
+    }
 }

@@ -140,4 +140,37 @@ class RegisterIT {
         assertOk(right);
         assertThat(api.get("/subjects/" + s + "/versions").ints()).containsExactly(1, 2);
     }
+
+    @Test
+    void shouldRefuseExplicitIdOutsideImportMode() {
+        String s = subject("explicit-id");
+
+        Reply reply = api.post(
+                "/subjects/" + s + "/versions",
+                "{\"schema\":" + Avro.quoted(Avro.record("ExplicitId", "a:int")) + ",\"id\":9400}");
+
+        assertError(reply, 422, 42205, "Subject " + s + " is not in import or forward mode");
+    }
+
+    @Test
+    void shouldRejectReservedSubjectNames() {
+        for (String reserved : new String[] {"__GLOBAL", "__EMPTY"}) {
+            assertError(
+                    api.post("/subjects/" + reserved + "/versions", schemaBody(Avro.record("Reserved", "a:int"))),
+                    422,
+                    42208,
+                    "The specified subject '" + reserved + "' is not a valid.");
+        }
+    }
+
+    @Test
+    void shouldRejectConfigForInvalidSubject() {
+        String bad = "\rbad\nsubject\t";
+
+        assertError(
+                api.put("/config/" + Api.enc(bad), "{\"compatibility\":\"FULL\"}"),
+                422,
+                42208,
+                "The specified subject '" + bad + "' is not a valid.");
+    }
 }

@@ -5,7 +5,6 @@ import dev.castle.domain.format.ParsedSchema;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.avro.Schema;
@@ -65,7 +64,7 @@ final class AvroSchema implements ParsedSchema {
 
     @Override
     public String render(String format) {
-        if (format != null && RESOLVED.equals(format.toLowerCase(Locale.ROOT))) {
+        if (RESOLVED.equals(format)) {
             return schema.toString();
         }
         return canonical;

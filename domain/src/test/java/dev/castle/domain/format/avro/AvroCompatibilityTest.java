@@ -30,7 +30,7 @@ class AvroCompatibilityTest {
         List<Previous> previous = new java.util.ArrayList<>();
         for (int i = 0; i < history.length; i++) {
             ParsedSchema old = parse(history[i]);
-            previous.add(new Previous(i + 1, () -> old));
+            previous.add(new Previous(i + 1, old.type(), () -> old));
         }
         return CompatibilityChecker.check(level, parse(candidate), previous, false);
     }
