@@ -36,10 +36,16 @@ final class WriteBodies {
                 kept(tree));
     }
 
+    /** A mode body: the mode (null clears it) and its text as the client sent it, which Confluent echoes. */
+    record ModeBody(Mode mode, String asSent) {}
+
     /** {@code {"mode":"IMPORT"}}; null (or absent) clears the mode, an unknown name is 42204. */
-    static Mode mode(byte[] body) throws IOException {
+    static ModeBody mode(byte[] body) throws IOException {
         JsonNode mode = object(RequestBodies.tree(body)).get("mode");
-        return mode == null || mode.isNull() ? null : Mode.fromName(mode.asText());
+        if (mode == null || mode.isNull()) {
+            return new ModeBody(null, null);
+        }
+        return new ModeBody(Mode.fromName(mode.asText()), mode.asText());
     }
 
     private static JsonNode object(JsonNode tree) {

@@ -6,6 +6,9 @@ import dev.castle.domain.VersionSpec;
 import dev.castle.domain.json.RequestBodies;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -39,15 +42,9 @@ public final class WriteRoutes {
                 "/config/{subject}",
                 ctx -> submit(ctx, new Command.SetConfig(subject(ctx), WriteBodies.config(ctx.bodyAsBytes()))));
         routes.delete("/config/{subject}", ctx -> submit(ctx, new Command.DeleteConfig(subject(ctx))));
-        routes.put(
-                "/mode",
-                ctx -> submit(ctx, new Command.SetMode(null, WriteBodies.mode(ctx.bodyAsBytes()), flag(ctx, "force"))));
+        routes.put("/mode", ctx -> setMode(ctx, null));
         routes.delete("/mode", ctx -> submit(ctx, new Command.DeleteMode(null, flag(ctx, "recursive"))));
-        routes.put(
-                "/mode/{subject}",
-                ctx -> submit(
-                        ctx,
-                        new Command.SetMode(subject(ctx), WriteBodies.mode(ctx.bodyAsBytes()), flag(ctx, "force"))));
+        routes.put("/mode/{subject}", ctx -> setMode(ctx, subject(ctx)));
         routes.delete(
                 "/mode/{subject}", ctx -> submit(ctx, new Command.DeleteMode(subject(ctx), flag(ctx, "recursive"))));
     }
@@ -70,6 +67,15 @@ public final class WriteRoutes {
 
     private void deleteSubject(Context ctx) {
         submit(ctx, new Command.DeleteSubject(subject(ctx), flag(ctx, "permanent")));
+    }
+
+    /** Confluent echoes the mode as the client spelled it ({@code readonly} stays lower-case), spec §2.6. */
+    private void setMode(Context ctx, String subject) throws IOException {
+        WriteBodies.ModeBody body = WriteBodies.mode(ctx.bodyAsBytes());
+        Command command = new Command.SetMode(subject, body.mode(), flag(ctx, "force"));
+        Map<String, String> echo = new HashMap<>();
+        echo.put("mode", body.asSent());
+        ctx.future(() -> gateway.submit(command).thenAccept(applied -> ctx.json(echo)));
     }
 
     private void submit(Context ctx, Command command) {

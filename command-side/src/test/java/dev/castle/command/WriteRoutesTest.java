@@ -127,7 +127,7 @@ class WriteRoutesTest {
 
     @Test
     void shouldTurnModeBodiesIntoModes() throws Exception {
-        send("PUT", "/mode?force=true", "{\"mode\":\"import\"}");
+        HttpResponse<String> echoed = send("PUT", "/mode?force=true", "{\"mode\":\"import\"}");
         send("PUT", "/mode/s", "{\"mode\":null}");
         send("DELETE", "/mode/s?recursive=true", null);
 
@@ -136,6 +136,7 @@ class WriteRoutesTest {
                         new Command.SetMode(null, Mode.IMPORT, true),
                         new Command.SetMode("s", null, false),
                         new Command.DeleteMode("s", true));
+        assertThat(echoed.body()).isEqualTo("{\"mode\":\"import\"}");
         assertThat(send("PUT", "/mode", "{\"mode\":\"SIDEWAYS\"}").body()).isEqualTo("42204");
     }
 }
