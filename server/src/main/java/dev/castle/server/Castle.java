@@ -1,28 +1,175 @@
 package dev.castle.server;
 
+import dev.castle.command.EventEncoder;
+import dev.castle.command.LeaderExecutor;
+import dev.castle.command.LocalStore;
+import dev.castle.command.LogAppender;
+import dev.castle.command.Scratch;
+import dev.castle.command.WriteRoutes;
+import dev.castle.domain.CompatibilityLevel;
+import dev.castle.domain.Event;
+import dev.castle.domain.RegistrySettings;
+import dev.castle.domain.RegistryView;
+import dev.castle.domain.decide.Decider;
+import dev.castle.domain.decide.Reads;
+import dev.castle.domain.state.Overlay;
+import dev.castle.query.QueryRoutes;
+import dev.castle.server.http.HttpServer;
+import dev.castle.server.http.RootRoutes;
+import dev.castle.topology.RegistryStreams;
+import dev.castle.topology.SchemasCodec;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One Castle node: configuration in, a running registry out. Tests start it in-process with
  * {@code Castle.start(Map.of("kafkastore.bootstrap.servers", ..., "listeners", "http://127.0.0.1:0"))}.
  */
 public final class Castle implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Castle.class);
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+
+    private final List<AutoCloseable> resources;
+    private final HttpServer http;
+    private final String host;
+
+    private Castle(List<AutoCloseable> resources, HttpServer http, String host) {
+        this.resources = resources;
+        this.http = http;
+        this.host = host;
+    }
 
     /** Starts a node from Confluent-style configuration keys; returns once it is ready to serve. */
     public static Castle start(Map<String, String> config) {
-        throw new UnsupportedOperationException("TODO(H3)" + config);
+        return start(new CastleConfig(config));
+    }
+
+    /** Starts a node; on failure everything started so far is stopped again. */
+    public static Castle start(CastleConfig config) {
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            return start(config, started);
+        } catch (RuntimeException e) {
+            closeAll(started);
+            throw e;
+        }
+    }
+
+    private static Castle start(CastleConfig config, List<AutoCloseable> started) {
+        KafkaConnection kafka = KafkaConnection.open(config, started);
+        Properties clientProperties = new Properties();
+        clientProperties.putAll(kafka.clientConfig());
+        RegistryStreams streams = new RegistryStreams(clientProperties, config.topic());
+        started.add(streams);
+        streams.start();
+        if (!streams.awaitReady(READY_TIMEOUT)) {
+            throw new IllegalStateException(
+                    "The registry store did not catch up with " + config.topic() + " in " + READY_TIMEOUT);
+        }
+        RegistrySettings settings = settings(config);
+        LeaderExecutor executor = leader(config, kafka, streams, settings);
+        started.add(executor);
+        executor.start();
+        Reads reads = new Reads(settings);
+        WriteRoutes writes = new WriteRoutes(executor, command -> reads.registeredAlready(streams.view(), command));
+        QueryRoutes queries = new QueryRoutes(streams::view, reads, settings);
+        RootRoutes root = new RootRoutes(kafka.clusterId(), config.groupId());
+        URI listener = config.listener();
+        HttpServer http = HttpServer.start(listener, List.of(root::addTo, queries::addTo, writes::addTo));
+        started.add(http);
+        String host = config.hostName().orElse(advertisable(listener.getHost()));
+        log.info("Castle node ready on port {} with log {}", http.port(), config.topic());
+        return new Castle(List.copyOf(started), http, host);
+    }
+
+    /** A wildcard bind address is not a host anyone can call back; name the local host instead. */
+    private static String advertisable(String bindHost) {
+        return bindHost.equals("0.0.0.0") || bindHost.equals("::") || bindHost.equals("[::]") ? "localhost" : bindHost;
+    }
+
+    private static RegistrySettings settings(CastleConfig config) {
+        return new RegistrySettings(
+                CompatibilityLevel.fromName(config.compatibilityLevel()),
+                config.modeMutability(),
+                config.searchDefaultLimit(),
+                1000);
+    }
+
+    private static LeaderExecutor leader(
+            CastleConfig config, KafkaConnection kafka, RegistryStreams streams, RegistrySettings settings) {
+        SchemasCodec codec = new SchemasCodec();
+        EventEncoder encoder = event -> new EventEncoder.Encoded(codec.encodeKey(event), codec.encodeValue(event));
+        LogAppender appender =
+                new LogAppender(kafka.clientConfig(), config.topic(), config.groupId(), encoder, config.timeout());
+        LeaderExecutor executor = new LeaderExecutor(
+                new Decider(settings)::decide, store(streams), appender, OverlayScratch::new, config.timeout());
+        return executor;
+    }
+
+    private static LocalStore store(RegistryStreams streams) {
+        return new LocalStore() {
+            @Override
+            public RegistryView view() {
+                return streams.view();
+            }
+
+            @Override
+            public void awaitApplied(long offset, Duration timeout) throws TimeoutException, InterruptedException {
+                if (!streams.awaitApplied(offset, timeout)) {
+                    throw new TimeoutException("Offset " + offset + " was not applied within " + timeout);
+                }
+            }
+        };
+    }
+
+    /** H1's {@link Overlay} as the executor's scratch copy. */
+    private static final class OverlayScratch implements Scratch {
+        private final Overlay overlay;
+
+        OverlayScratch(RegistryView base) {
+            this.overlay = new Overlay(base);
+        }
+
+        @Override
+        public RegistryView view() {
+            return overlay;
+        }
+
+        @Override
+        public void apply(Event event) {
+            overlay.apply(event);
+        }
     }
 
     /** The port the HTTP listener is bound to. */
     public int port() {
-        throw new UnsupportedOperationException("TODO(H3)");
+        return http.port();
     }
 
     /** {@code http://host:port} of this node. */
     public String url() {
-        throw new UnsupportedOperationException("TODO(H3)");
+        return "http://" + host + ":" + port();
     }
 
     @Override
-    public void close() {}
+    public void close() {
+        closeAll(resources);
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                log.warn("Error while stopping {}", resources.get(i).getClass().getSimpleName(), e);
+            }
+        }
+    }
 }

@@ -1,0 +1,141 @@
+package dev.castle.command;
+
+import dev.castle.domain.Event;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Appends events to partition 0 of {@code _schemas} with a transactional producer whose fixed {@code transactional.id}
+ * ({@code castle-<group id>}) makes a newly elected leader fence a deposed one (DESIGN §5.4). A failed transaction is
+ * aborted; a fenced or broken producer is replaced by a new one on the next append.
+ */
+public final class LogAppender implements EventLog {
+    private static final Logger log = LoggerFactory.getLogger(LogAppender.class);
+    private static final int PARTITION = 0;
+
+    private final Map<String, Object> config;
+    private final String topic;
+    private final EventEncoder encoder;
+    private Producer<byte[], byte[]> producer;
+
+    /**
+     * @param clientConfig bootstrap servers and any security settings of the Kafka clients
+     * @param groupId {@code schema.registry.group.id}; the transactional id is {@code castle-<groupId>}
+     * @param timeout how long a send or commit may block
+     */
+    public LogAppender(
+            Map<String, Object> clientConfig, String topic, String groupId, EventEncoder encoder, Duration timeout) {
+        this.topic = topic;
+        this.encoder = encoder;
+        this.config = producerConfig(clientConfig, groupId, timeout);
+    }
+
+    static Map<String, Object> producerConfig(Map<String, Object> clientConfig, String groupId, Duration timeout) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "castle-" + groupId);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis());
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return config;
+    }
+
+    @Override
+    public synchronized void open() {
+        closeProducer();
+        Producer<byte[], byte[]> created = new KafkaProducer<>(config);
+        try {
+            created.initTransactions();
+        } catch (KafkaException e) {
+            created.close(Duration.ZERO);
+            throw new LogWriteException("Could not claim the log " + topic, e, e instanceof TimeoutException);
+        }
+        producer = created;
+        log.info("Claimed {} as transactional writer {}", topic, config.get(ProducerConfig.TRANSACTIONAL_ID_CONFIG));
+    }
+
+    @Override
+    public synchronized List<Long> append(List<Event> events) {
+        if (producer == null) {
+            open();
+        }
+        try {
+            producer.beginTransaction();
+            List<Future<RecordMetadata>> sent = new ArrayList<>(events.size());
+            for (Event event : events) {
+                EventEncoder.Encoded record = encoder.encode(event);
+                sent.add(producer.send(new ProducerRecord<>(topic, PARTITION, record.key(), record.value())));
+            }
+            producer.commitTransaction();
+            return offsets(sent);
+        } catch (ProducerFencedException | InvalidProducerEpochException e) {
+            log.warn("Writer to {} was fenced by another leader; the producer will be recreated", topic, e);
+            closeProducer();
+            throw new LogWriteException("Fenced by another writer", e, false);
+        } catch (RuntimeException | ExecutionException e) {
+            abort();
+            throw new LogWriteException("Append to " + topic + " failed", e, isTimeout(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abort();
+            throw new LogWriteException("Interrupted while appending to " + topic, e, false);
+        }
+    }
+
+    private static boolean isTimeout(Exception e) {
+        return e instanceof TimeoutException || e.getCause() instanceof TimeoutException;
+    }
+
+    private static List<Long> offsets(List<Future<RecordMetadata>> sent)
+            throws ExecutionException, InterruptedException {
+        List<Long> offsets = new ArrayList<>(sent.size());
+        for (Future<RecordMetadata> future : sent) {
+            offsets.add(future.get().offset());
+        }
+        return offsets;
+    }
+
+    private void abort() {
+        try {
+            producer.abortTransaction();
+        } catch (RuntimeException e) {
+            log.warn("Could not abort a transaction on {}; the producer will be recreated", topic, e);
+            closeProducer();
+        }
+    }
+
+    private void closeProducer() {
+        if (producer != null) {
+            producer.close(Duration.ZERO);
+            producer = null;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+            producer = null;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.castle.command;
+
+import dev.castle.domain.Command;
+import dev.castle.domain.SchemaRequest;
+import dev.castle.domain.VersionSpec;
+import dev.castle.domain.json.RequestBodies;
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * The write routes (spec §2.3, §2.5, §2.6): each parses its request into a {@link Command} and hands it to the
+ * {@link CommandGateway}; the response body is whatever the decision answered. Registering a schema that is already a
+ * live version of the subject is answered from the local view without the leader (spec §4.1 step 2).
+ */
+public final class WriteRoutes {
+    private final CommandGateway gateway;
+    private final Function<Command.RegisterSchema, Optional<Object>> registeredAlready;
+
+    /**
+     * @param registeredAlready the register fast path: the answer when the schema is already a live version of the
+     *     subject in the local view, for example {@code c -> reads.registeredAlready(streams.view(), c)}
+     */
+    public WriteRoutes(CommandGateway gateway, Function<Command.RegisterSchema, Optional<Object>> registeredAlready) {
+        this.gateway = gateway;
+        this.registeredAlready = registeredAlready;
+    }
+
+    /** Adds the write routes to a Javalin routing configuration. */
+    public void addTo(JavalinDefaultRoutingApi routes) {
+        routes.post("/subjects/{subject}/versions", this::register);
+        routes.delete("/subjects/{subject}/versions/{version}", this::deleteVersion);
+        routes.delete("/subjects/{subject}", this::deleteSubject);
+        routes.put("/config", ctx -> submit(ctx, new Command.SetConfig(null, WriteBodies.config(ctx.bodyAsBytes()))));
+        routes.delete("/config", ctx -> submit(ctx, new Command.DeleteConfig(null)));
+        routes.put(
+                "/config/{subject}",
+                ctx -> submit(ctx, new Command.SetConfig(subject(ctx), WriteBodies.config(ctx.bodyAsBytes()))));
+        routes.delete("/config/{subject}", ctx -> submit(ctx, new Command.DeleteConfig(subject(ctx))));
+        routes.put("/mode", ctx -> setMode(ctx, null));
+        routes.delete("/mode", ctx -> submit(ctx, new Command.DeleteMode(null, flag(ctx, "recursive"))));
+        routes.put("/mode/{subject}", ctx -> setMode(ctx, subject(ctx)));
+        routes.delete(
+                "/mode/{subject}", ctx -> submit(ctx, new Command.DeleteMode(subject(ctx), flag(ctx, "recursive"))));
+    }
+
+    private void register(Context ctx) throws Exception {
+        SchemaRequest request = RequestBodies.schemaRequest(ctx.bodyAsBytes());
+        Command.RegisterSchema command = new Command.RegisterSchema(subject(ctx), request, flag(ctx, "normalize"));
+        Optional<Object> known = registeredAlready.apply(command);
+        if (known.isPresent()) {
+            ctx.json(known.get());
+        } else {
+            submit(ctx, command);
+        }
+    }
+
+    private void deleteVersion(Context ctx) {
+        int version = VersionSpec.parse(ctx.pathParam("version"));
+        submit(ctx, new Command.DeleteVersion(subject(ctx), version, flag(ctx, "permanent")));
+    }
+
+    private void deleteSubject(Context ctx) {
+        submit(ctx, new Command.DeleteSubject(subject(ctx), flag(ctx, "permanent")));
+    }
+
+    /** Confluent echoes the mode as the client spelled it ({@code readonly} stays lower-case), spec §2.6. */
+    private void setMode(Context ctx, String subject) throws IOException {
+        WriteBodies.ModeBody body = WriteBodies.mode(ctx.bodyAsBytes());
+        Command command = new Command.SetMode(subject, body.mode(), flag(ctx, "force"));
+        Map<String, String> echo = new HashMap<>();
+        echo.put("mode", body.asSent());
+        ctx.future(() -> gateway.submit(command).thenAccept(applied -> ctx.json(echo)));
+    }
+
+    private void submit(Context ctx, Command command) {
+        ctx.future(() -> {
+            CompletableFuture<Object> answer = gateway.submit(command);
+            return answer.thenAccept(ctx::json);
+        });
+    }
+
+    private static String subject(Context ctx) {
+        return ctx.pathParam("subject");
+    }
+
+    /** JAX-RS boolean semantics: {@code true} in any case is true, anything else is false. */
+    private static boolean flag(Context ctx, String name) {
+        return Boolean.parseBoolean(ctx.queryParam(name));
+    }
+}

@@ -1,0 +1,287 @@
+package dev.castle.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.castle.domain.Command;
+import dev.castle.domain.Decision;
+import dev.castle.domain.ErrorCode;
+import dev.castle.domain.Event;
+import dev.castle.domain.RegistryException;
+import dev.castle.domain.RegistryView;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class LeaderExecutorTest {
+    private final FakeLog eventLog = new FakeLog();
+    private final FakeStore store = new FakeStore(eventLog);
+    private LeaderExecutor executor;
+
+    @AfterEach
+    void close() {
+        if (executor != null) {
+            executor.close();
+        }
+    }
+
+    /** Every command appends one event and answers the number of events its view had already seen. */
+    private static Decision countingDecision(Command command, RegistryView view) {
+        return new Decision(List.of(new Event.Noop()), view.appliedOffset());
+    }
+
+    private void start(BiFunction<Command, RegistryView, Decision> decider) {
+        executor = new LeaderExecutor(decider, store, eventLog, ScratchCounter::new, Duration.ofSeconds(5));
+        executor.start();
+    }
+
+    private static Command command(String subject) {
+        return new Command.DeleteSubject(subject, false);
+    }
+
+    @Test
+    void shouldAppendANoopAndWaitForItBeforeDeciding() {
+        // when
+        start(LeaderExecutorTest::countingDecision);
+
+        // then
+        assertThat(eventLog.batches).containsExactly(List.of(new Event.Noop()));
+        assertThat(store.awaited).containsExactly(0L);
+    }
+
+    @Test
+    void shouldAnswerOnlyOnceTheStoreHasAppliedTheBatch() throws Exception {
+        // given
+        start(LeaderExecutorTest::countingDecision);
+
+        // when
+        Object answer = executor.submit(command("a")).get(5, TimeUnit.SECONDS);
+
+        // then the one event before it (the NOOP) was seen, and the store was awaited at the command's offset
+        assertThat(answer).isEqualTo(1L);
+        assertThat(store.awaited).containsExactly(0L, 1L);
+    }
+
+    @Test
+    void shouldLetLaterCommandsOfABatchSeeTheEventsOfEarlierOnes() throws Exception {
+        // given a decider that holds the first command until three more are queued
+        CountDownLatch deciding = new CountDownLatch(1);
+        CountDownLatch queued = new CountDownLatch(1);
+        start((command, view) -> {
+            if (command.equals(command("first"))) {
+                deciding.countDown();
+                await(queued);
+            }
+            return countingDecision(command, view);
+        });
+        CompletableFuture<Object> first = executor.submit(command("first"));
+        await(deciding);
+        List<CompletableFuture<Object>> rest = new ArrayList<>();
+        for (String subject : List.of("b", "c", "d")) {
+            rest.add(executor.submit(command(subject)));
+        }
+
+        // when
+        queued.countDown();
+
+        // then the three queued commands went out as one batch, each seeing the ones before it
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(1L);
+        List<Object> answers = new ArrayList<>();
+        for (CompletableFuture<Object> future : rest) {
+            answers.add(future.get(5, TimeUnit.SECONDS));
+        }
+        assertThat(answers).containsExactly(2L, 3L, 4L);
+        assertThat(eventLog.batches).hasSize(3);
+        assertThat(eventLog.batches.get(2)).hasSize(3);
+    }
+
+    @Test
+    void shouldFailOnlyTheRejectedCommandOfABatch() throws Exception {
+        // given
+        start((command, view) -> {
+            if (command.equals(command("bad"))) {
+                throw new RegistryException(ErrorCode.SUBJECT_NOT_FOUND, "bad");
+            }
+            return countingDecision(command, view);
+        });
+
+        // when
+        CompletableFuture<Object> bad = executor.submit(command("bad"));
+        CompletableFuture<Object> good = executor.submit(command("good"));
+
+        // then
+        assertThatThrownBy(() -> bad.get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(RegistryException.class)
+                .hasMessageContaining("Subject 'bad' not found.");
+        assertThat(good.get(5, TimeUnit.SECONDS)).isEqualTo(1L);
+    }
+
+    @Test
+    void shouldAnswerWithoutWritingWhenADecisionHasNoEvents() throws Exception {
+        // given
+        start((command, view) -> Decision.answer("same"));
+
+        // when
+        Object answer = executor.submit(command("a")).get(5, TimeUnit.SECONDS);
+
+        // then
+        assertThat(answer).isEqualTo("same");
+        assertThat(eventLog.batches).hasSize(1);
+    }
+
+    @Test
+    void shouldFailTheBatchWithAStoreErrorWhenTheAppendFails() {
+        // given
+        start(LeaderExecutorTest::countingDecision);
+        eventLog.failNext = new LogWriteException("broken", null, false);
+
+        // when
+        CompletableFuture<Object> answer = executor.submit(new Command.SetConfig(null, null));
+
+        // then
+        assertThat(failure(answer).errorCode()).isEqualTo(ErrorCode.STORE_ERROR);
+        assertThat(failure(answer).getMessage())
+                .isEqualTo("Update config operation failed while writing to the Kafka store");
+    }
+
+    @Test
+    void shouldFailTheBatchWithATimeoutWhenTheStoreDoesNotCatchUp() {
+        // given
+        start(LeaderExecutorTest::countingDecision);
+        store.stalled = true;
+
+        // when
+        CompletableFuture<Object> answer = executor.submit(
+                new Command.RegisterSchema("s", dev.castle.domain.SchemaRequest.of(null, "x", null), false));
+
+        // then
+        assertThat(failure(answer).errorCode()).isEqualTo(ErrorCode.OPERATION_TIMEOUT);
+        assertThat(failure(answer).getMessage()).isEqualTo("Register operation timed out");
+    }
+
+    @Test
+    void shouldFinishTheBatchInHandWhenClosed() throws Exception {
+        // given a command being decided
+        CountDownLatch deciding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        start((command, view) -> {
+            deciding.countDown();
+            await(release);
+            return countingDecision(command, view);
+        });
+        CompletableFuture<Object> inHand = executor.submit(command("a"));
+        await(deciding);
+
+        // when the executor is closed meanwhile
+        Thread closing = new Thread(executor::close);
+        closing.start();
+        release.countDown();
+        closing.join(10_000);
+
+        // then the command in hand is still written and answered, and later ones are refused
+        assertThat(inHand.get(5, TimeUnit.SECONDS)).isEqualTo(1L);
+        assertThatThrownBy(() -> executor.submit(command("b")).get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(IllegalStateException.class);
+        executor = null;
+    }
+
+    private static RegistryException failure(CompletableFuture<Object> future) {
+        try {
+            future.get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            return (RegistryException) e.getCause();
+        } catch (InterruptedException | TimeoutException e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("expected a failure");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A log that hands out consecutive offsets. */
+    static final class FakeLog implements EventLog {
+        final List<List<Event>> batches = new ArrayList<>();
+        volatile LogWriteException failNext;
+        long next;
+
+        @Override
+        public void open() {}
+
+        @Override
+        public synchronized List<Long> append(List<Event> events) {
+            if (failNext != null) {
+                LogWriteException failure = failNext;
+                failNext = null;
+                throw failure;
+            }
+            batches.add(List.copyOf(events));
+            List<Long> offsets = new ArrayList<>();
+            events.forEach(e -> offsets.add(next++));
+            return offsets;
+        }
+
+        synchronized long appended() {
+            return next;
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    /** A store that has applied whatever the log holds, unless stalled. */
+    static final class FakeStore implements LocalStore {
+        private final FakeLog eventLog;
+        final List<Long> awaited = new ArrayList<>();
+        volatile boolean stalled;
+
+        FakeStore(FakeLog eventLog) {
+            this.eventLog = eventLog;
+        }
+
+        @Override
+        public RegistryView view() {
+            return new FakeView(eventLog.appended());
+        }
+
+        @Override
+        public void awaitApplied(long offset, Duration timeout) throws TimeoutException {
+            if (stalled) {
+                throw new TimeoutException("stalled");
+            }
+            awaited.add(offset);
+        }
+    }
+
+    /** A scratch copy counting the events folded into it. */
+    static final class ScratchCounter implements Scratch {
+        private long applied;
+
+        ScratchCounter(RegistryView base) {
+            this.applied = base.appliedOffset();
+        }
+
+        @Override
+        public RegistryView view() {
+            return new FakeView(applied);
+        }
+
+        @Override
+        public void apply(Event event) {
+            applied++;
+        }
+    }
+}

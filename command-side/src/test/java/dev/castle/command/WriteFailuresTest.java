@@ -1,0 +1,41 @@
+package dev.castle.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.castle.domain.Command;
+import dev.castle.domain.ErrorCode;
+import dev.castle.domain.RegistryException;
+import java.lang.reflect.RecordComponent;
+import org.junit.jupiter.api.Test;
+
+class WriteFailuresTest {
+
+    @Test
+    void shouldNameEveryCommandInItsFailureMessages() throws Exception {
+        for (Class<?> type : Command.class.getPermittedSubclasses()) {
+            // given one command of each type
+            Command command = anyInstance(type);
+
+            // when
+            RegistryException store = WriteFailures.of(command, false);
+            RegistryException timeout = WriteFailures.of(command, true);
+
+            // then
+            assertThat(store.errorCode()).isEqualTo(ErrorCode.STORE_ERROR);
+            assertThat(store.getMessage()).endsWith(" operation failed while writing to the Kafka store");
+            assertThat(timeout.errorCode()).isEqualTo(ErrorCode.OPERATION_TIMEOUT);
+            assertThat(timeout.getMessage()).endsWith(" operation timed out");
+        }
+    }
+
+    private static Command anyInstance(Class<?> type) throws Exception {
+        RecordComponent[] components = type.getRecordComponents();
+        Class<?>[] types = new Class<?>[components.length];
+        Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            values[i] = types[i] == boolean.class ? false : types[i] == int.class ? 1 : null;
+        }
+        return (Command) type.getDeclaredConstructor(types).newInstance(values);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.castle.query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.io.UncheckedIOException;
+
+/**
+ * Serialises response bodies with Castle's own mapper so their shapes (omitted properties, property order) do not
+ * depend on how the server configures Javalin; the server's content negotiation sets the final media type.
+ */
+final class Json {
+    static final String MEDIA_TYPE = "application/json";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Json() {}
+
+    static byte[] bytes(Object body) {
+        try {
+            return MAPPER.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("Cannot serialise a response body " + body.getClass(), e);
+        }
+    }
+
+    static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    static void send(Context ctx, Object body) {
+        sendBytes(ctx, bytes(body));
+    }
+
+    static void sendBytes(Context ctx, byte[] body) {
+        ctx.contentType(MEDIA_TYPE).result(body);
+    }
+
+    /** A raw schema text ({@code .../schema} endpoints): the text itself is the body. */
+    static void sendText(Context ctx, String text) {
+        ctx.contentType(MEDIA_TYPE).result(text);
+    }
+}

@@ -1,0 +1,158 @@
+package dev.castle.query;
+
+import dev.castle.domain.ErrorCode;
+import dev.castle.domain.QualifiedSubject;
+import dev.castle.domain.RegistryException;
+import dev.castle.domain.RegistrySettings;
+import dev.castle.domain.RegistryView;
+import dev.castle.domain.SchemaType;
+import dev.castle.domain.SchemaVersion;
+import dev.castle.domain.decide.Reads;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The {@code /schemas} routes (spec §2.2): schemas by id, the schema search and the supported types. */
+final class SchemaQueries {
+    /** Confluent's order for {@code GET /schemas/types}. */
+    private static final List<String> TYPES =
+            List.of(SchemaType.JSON.name(), SchemaType.PROTOBUF.name(), SchemaType.AVRO.name());
+
+    private final Supplier<? extends RegistryView> views;
+    private final Reads reads;
+    private final RegistrySettings settings;
+    private final IdCache idCache = new IdCache();
+
+    SchemaQueries(Supplier<? extends RegistryView> views, Reads reads, RegistrySettings settings) {
+        this.views = views;
+        this.reads = reads;
+        this.settings = settings;
+    }
+
+    /** {@code GET /schemas/ids/{id}}. */
+    void byId(Context ctx) {
+        int id = Params.schemaId(ctx);
+        RegistryView view = views.get();
+        ById found = find(view, id, ctx.queryParam("subject"))
+                .orElseThrow(() -> new RegistryException(ErrorCode.SCHEMA_ID_NOT_FOUND, id));
+        String format = Params.text(ctx, "format");
+        boolean fetchMaxId = Params.flag(ctx, "fetchMaxId");
+        if (format == null && !fetchMaxId) {
+            Json.sendBytes(ctx, idCache.body(found.context(), found.preferred()));
+            return;
+        }
+        String text = format == null ? found.preferred().schema() : reads.render(view, found.preferred(), format);
+        Integer maxId = fetchMaxId ? view.maxId(found.context()) : null;
+        Json.send(ctx, Bodies.SchemaString.of(found.preferred(), text, maxId));
+    }
+
+    /** {@code GET /schemas/ids/{id}/schema}. */
+    void rawById(Context ctx) {
+        int id = Params.schemaId(ctx);
+        RegistryView view = views.get();
+        ById found = find(view, id, ctx.queryParam("subject"))
+                .orElseThrow(() -> new RegistryException(ErrorCode.SCHEMA_ID_NOT_FOUND, id));
+        String format = Params.text(ctx, "format");
+        Json.sendText(ctx, format == null ? found.preferred().schema() : reads.render(view, found.preferred(), format));
+    }
+
+    /** {@code GET /schemas/ids/{id}/subjects}. */
+    void subjectsById(Context ctx) {
+        List<SchemaVersion> versions = versionsForListing(ctx);
+        List<String> subjects =
+                versions.stream().map(SchemaVersion::subject).distinct().toList();
+        Json.send(ctx, page(ctx).apply(subjects));
+    }
+
+    /** {@code GET /schemas/ids/{id}/versions}. */
+    void versionsById(Context ctx) {
+        List<Bodies.SubjectVersion> versions = versionsForListing(ctx).stream()
+                .map(v -> new Bodies.SubjectVersion(v.subject(), v.version()))
+                .toList();
+        Json.send(ctx, page(ctx).apply(versions));
+    }
+
+    /** {@code GET /schemas}. */
+    void search(Context ctx) {
+        RegistryView view = views.get();
+        String prefix = ctx.queryParam("subjectPrefix");
+        boolean deleted = Params.flag(ctx, "deleted");
+        boolean latestOnly = Params.flag(ctx, "latestOnly");
+        List<Bodies.SchemaEntity> found = new ArrayList<>();
+        for (String subject : view.subjects()) {
+            if (!Subjects.matchesPrefix(subject, prefix)) {
+                continue;
+            }
+            List<SchemaVersion> versions = Subjects.visible(view, subject, deleted);
+            if (latestOnly && !versions.isEmpty()) {
+                versions = List.of(versions.get(versions.size() - 1));
+            }
+            versions.forEach(v -> found.add(Bodies.SchemaEntity.of(v, v.schema())));
+        }
+        Page page = Page.bounded(
+                Params.integer(ctx, "offset", 0),
+                Params.integer(ctx, "limit", -1),
+                settings.searchDefaultLimit(),
+                settings.searchMaxLimit());
+        Json.send(ctx, page.apply(found));
+    }
+
+    /** {@code GET /schemas/types}. */
+    void types(Context ctx) {
+        Json.send(ctx, TYPES);
+    }
+
+    private List<SchemaVersion> versionsForListing(Context ctx) {
+        int id = Params.schemaId(ctx);
+        ById found = find(views.get(), id, ctx.queryParam("subject"))
+                .orElseThrow(() -> new RegistryException(ErrorCode.SCHEMA_NOT_FOUND));
+        boolean deleted = Params.flag(ctx, "deleted");
+        return found.all().stream().filter(v -> deleted || !v.deleted()).toList();
+    }
+
+    private static Page page(Context ctx) {
+        return Page.of(Params.integer(ctx, "offset", 0), Params.integer(ctx, "limit", -1));
+    }
+
+    /** The subject-versions of an id in the context the {@code subject} hint selects (spec §2.2, §8.4). */
+    static Optional<ById> find(RegistryView view, int id, String subjectHint) {
+        String subject = subjectHint == null || subjectHint.isEmpty() ? null : subjectHint;
+        String context = subject == null
+                ? QualifiedSubject.DEFAULT_CONTEXT
+                : QualifiedSubject.parse(subject).context();
+        List<SchemaVersion> versions = view.versionsById(context, id);
+        if (!versions.isEmpty()) {
+            return Optional.of(new ById(context, versions, subject));
+        }
+        if (subject == null || subject.startsWith(":")) {
+            return Optional.empty();
+        }
+        for (String other : view.contexts()) {
+            if (QualifiedSubject.DEFAULT_CONTEXT.equals(other)) {
+                continue;
+            }
+            String qualified = QualifiedSubject.inContext(subject, other);
+            List<SchemaVersion> inOther = view.versionsById(other, id);
+            if (!inOther.isEmpty() && !view.versions(qualified).isEmpty()) {
+                return Optional.of(new ById(other, inOther, qualified));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The subject-versions carrying one id in one context, and the one to answer with. */
+    record ById(String context, List<SchemaVersion> all, String preferredSubject) {
+        SchemaVersion preferred() {
+            if (preferredSubject != null) {
+                for (SchemaVersion v : all) {
+                    if (v.subject().equals(preferredSubject)) {
+                        return v;
+                    }
+                }
+            }
+            return all.get(0);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package dev.castle.query;
+
+import dev.castle.domain.ErrorCode;
+import dev.castle.domain.RegistryException;
+import dev.castle.domain.RegistryView;
+import dev.castle.domain.SchemaRequest;
+import dev.castle.domain.SchemaVersion;
+import dev.castle.domain.VersionSpec;
+import dev.castle.domain.decide.Reads;
+import dev.castle.domain.json.RequestBodies;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** The read routes under {@code /subjects} (spec §2.3): listings, versions, raw schemas, referenced-by and lookup. */
+final class SubjectQueries {
+    private final Supplier<? extends RegistryView> views;
+    private final Reads reads;
+
+    SubjectQueries(Supplier<? extends RegistryView> views, Reads reads) {
+        this.views = views;
+        this.reads = reads;
+    }
+
+    /** {@code GET /subjects}. */
+    void list(Context ctx) {
+        RegistryView view = views.get();
+        String prefix = ctx.queryParam("subjectPrefix");
+        Listing listing = Listing.of(Params.flag(ctx, "deleted"), Params.flag(ctx, "deletedOnly"));
+        List<String> subjects = view.subjects().stream()
+                .filter(s -> Subjects.matchesPrefix(s, prefix == null ? ":*:" : prefix))
+                .filter(s -> listing.shows(view.versions(s)))
+                .toList();
+        Json.send(ctx, page(ctx).apply(subjects));
+    }
+
+    /** {@code GET /subjects/{s}/versions}. */
+    void versions(Context ctx) {
+        RegistryView view = views.get();
+        String subject = ctx.pathParam("subject");
+        Listing listing = Listing.of(Params.flag(ctx, "deleted"), Params.flag(ctx, "deletedOnly"));
+        String resolved = Subjects.resolve(view, subject, listing != Listing.LIVE)
+                .orElseThrow(() -> new RegistryException(ErrorCode.SUBJECT_NOT_FOUND, subject));
+        List<Integer> versions = view.versions(resolved).stream()
+                .filter(listing::includes)
+                .map(SchemaVersion::version)
+                .toList();
+        Json.send(ctx, page(ctx).apply(versions));
+    }
+
+    /** {@code GET /subjects/{s}/versions/{v}}. */
+    void version(Context ctx) {
+        RegistryView view = views.get();
+        SchemaVersion found = versionOf(view, ctx);
+        Json.send(ctx, Bodies.SchemaEntity.of(found, text(view, found, ctx)));
+    }
+
+    /** {@code GET /subjects/{s}/versions/{v}/schema}. */
+    void rawVersion(Context ctx) {
+        RegistryView view = views.get();
+        SchemaVersion found = versionOf(view, ctx);
+        Json.sendText(ctx, text(view, found, ctx));
+    }
+
+    /** {@code GET /subjects/{s}/versions/{v}/referencedby}. */
+    void referencedBy(Context ctx) {
+        RegistryView view = views.get();
+        String subject = ctx.pathParam("subject");
+        int spec = VersionSpec.parse(ctx.pathParam("version"));
+        SchemaVersion found = find(view, subject, spec, true);
+        List<Integer> ids = List.copyOf(view.referencedBy(found.subject(), found.version()));
+        Json.send(ctx, page(ctx).apply(ids));
+    }
+
+    /** {@code POST /subjects/{s}}: which version of the subject holds the posted schema. */
+    void lookup(Context ctx) throws IOException {
+        SchemaRequest request = RequestBodies.schemaRequest(ctx.bodyAsBytes());
+        RegistryView view = views.get();
+        String subject = ctx.pathParam("subject");
+        boolean deleted = Params.flag(ctx, "deleted");
+        String resolved = Subjects.resolve(view, subject, deleted).orElse(subject);
+        SchemaVersion found = reads.lookup(view, resolved, request, Params.flag(ctx, "normalize"), deleted);
+        Json.send(ctx, Bodies.SchemaEntity.of(found, text(view, found, ctx)));
+    }
+
+    private SchemaVersion versionOf(RegistryView view, Context ctx) {
+        String subject = ctx.pathParam("subject");
+        int spec = VersionSpec.parse(ctx.pathParam("version"));
+        return find(view, subject, spec, Params.flag(ctx, "deleted"));
+    }
+
+    /**
+     * One version of a subject (spec §2.3): 40401 when the subject has no visible versions, 40402 when the version is
+     * missing (or soft-deleted and not asked for); {@code latest} is the highest live version.
+     */
+    static SchemaVersion find(RegistryView view, String subject, int spec, boolean includeDeleted) {
+        String resolved = Subjects.resolve(view, subject, includeDeleted)
+                .orElseThrow(() -> new RegistryException(ErrorCode.SUBJECT_NOT_FOUND, subject));
+        if (spec == VersionSpec.LATEST) {
+            List<SchemaVersion> live = Subjects.visible(view, resolved, false);
+            if (live.isEmpty()) {
+                throw new RegistryException(ErrorCode.VERSION_NOT_FOUND, VersionSpec.LATEST);
+            }
+            return live.get(live.size() - 1);
+        }
+        return view.version(resolved, spec)
+                .filter(v -> includeDeleted || !v.deleted())
+                .orElseThrow(() -> new RegistryException(ErrorCode.VERSION_NOT_FOUND, spec));
+    }
+
+    private String text(RegistryView view, SchemaVersion version, Context ctx) {
+        String format = Params.text(ctx, "format");
+        return format == null ? version.schema() : reads.render(view, version, format);
+    }
+
+    private static Page page(Context ctx) {
+        return Page.of(Params.integer(ctx, "offset", 0), Params.integer(ctx, "limit", -1));
+    }
+
+    /** Which versions a listing shows: {@code deletedOnly} wins over {@code deleted} (spec §2.3). */
+    enum Listing {
+        LIVE,
+        ALL,
+        DELETED_ONLY;
+
+        static Listing of(boolean deleted, boolean deletedOnly) {
+            return deletedOnly ? DELETED_ONLY : deleted ? ALL : LIVE;
+        }
+
+        boolean includes(SchemaVersion version) {
+            return this == ALL || (this == LIVE) != version.deleted();
+        }
+
+        /** A subject is listed when it has a live version, any version, or (deleted only) no live version. */
+        boolean shows(List<SchemaVersion> versions) {
+            if (versions.isEmpty()) {
+                return false;
+            }
+            boolean anyLive = versions.stream().anyMatch(v -> !v.deleted());
+            return switch (this) {
+                case LIVE -> anyLive;
+                case ALL -> true;
+                case DELETED_ONLY -> !anyLive;
+            };
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.castle.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.castle.domain.CompatibilityLevel;
+import dev.castle.domain.ConfigValue;
+import dev.castle.domain.SchemaReference;
+import dev.castle.domain.SchemaType;
+import dev.castle.domain.SchemaVersion;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BodiesTest {
+
+    private static String json(Object body) {
+        return new String(Json.bytes(body), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shouldOmitAvroTypeAndEmptyReferencesFromSchemaString() {
+        SchemaVersion avro = new SchemaVersion("s", 1, 7, SchemaType.AVRO, "\"string\"", List.of(), null, null, false);
+
+        assertThat(json(Bodies.SchemaString.of(avro, avro.schema(), null)))
+                .isEqualTo("{\"schema\":\"\\\"string\\\"\"}");
+        assertThat(json(Bodies.SchemaString.of(avro, avro.schema(), 3)))
+                .isEqualTo("{\"schema\":\"\\\"string\\\"\",\"maxId\":3}");
+    }
+
+    @Test
+    void shouldPrintTypeReferencesAndRawMetadataInConfluentOrder() {
+        SchemaVersion proto = new SchemaVersion(
+                "p",
+                1,
+                2,
+                SchemaType.PROTOBUF,
+                "syntax",
+                List.of(new SchemaReference("b.proto", "b", 1)),
+                "{\"properties\":{\"k\":\"v\"}}",
+                null,
+                false);
+
+        assertThat(json(Bodies.SchemaString.of(proto, "syntax", null)))
+                .isEqualTo("{\"schemaType\":\"PROTOBUF\",\"schema\":\"syntax\","
+                        + "\"references\":[{\"name\":\"b.proto\",\"subject\":\"b\",\"version\":1}],"
+                        + "\"metadata\":{\"properties\":{\"k\":\"v\"}}}");
+        assertThat(json(Bodies.SchemaEntity.of(proto, "syntax")))
+                .isEqualTo("{\"subject\":\"p\",\"version\":1,\"id\":2,\"schemaType\":\"PROTOBUF\","
+                        + "\"references\":[{\"name\":\"b.proto\",\"subject\":\"b\",\"version\":1}],"
+                        + "\"metadata\":{\"properties\":{\"k\":\"v\"}},\"schema\":\"syntax\"}");
+    }
+
+    @Test
+    void shouldPrintSchemaEntityWithoutTypeForAvro() {
+        SchemaVersion avro =
+                new SchemaVersion(":.ctx:s", 2, 5, SchemaType.AVRO, "\"int\"", List.of(), null, null, false);
+
+        assertThat(json(Bodies.SchemaEntity.of(avro, avro.schema())))
+                .isEqualTo("{\"subject\":\":.ctx:s\",\"version\":2,\"id\":5,\"schema\":\"\\\"int\\\"\"}");
+    }
+
+    @Test
+    void shouldPrintCompatibilityWithMessagesOnlyWhenGiven() {
+        assertThat(json(new Bodies.Compatibility(true, null))).isEqualTo("{\"is_compatible\":true}");
+        assertThat(json(new Bodies.Compatibility(false, List.of("m"))))
+                .isEqualTo("{\"is_compatible\":false,\"messages\":[\"m\"]}");
+    }
+
+    @Test
+    void shouldPrintConfigInResponseVocabularyWithExtrasLast() {
+        ConfigValue config =
+                new ConfigValue(null, true, null, null, CompatibilityLevel.FULL, null, "{\"defaultMetadata\":{}}");
+
+        assertThat(json(SettingQueries.configBody(config)))
+                .isEqualTo("{\"normalize\":true,\"compatibilityLevel\":\"FULL\",\"defaultMetadata\":{}}");
+        assertThat(json(SettingQueries.configBody(ConfigValue.of(CompatibilityLevel.BACKWARD))))
+                .isEqualTo("{\"compatibilityLevel\":\"BACKWARD\"}");
+    }
+}

@@ -1,0 +1,109 @@
+package dev.castle.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.castle.domain.CompatibilityLevel;
+import dev.castle.domain.ConfigValue;
+import dev.castle.domain.Mode;
+import dev.castle.domain.RegistryException;
+import dev.castle.domain.RegistrySettings;
+import dev.castle.domain.decide.Reads;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The routes wired into a bare Javalin (no broker): paths, parameters and bodies of the reads that need no parsing. */
+class QueryRoutesTest {
+    private static final InMemoryView VIEW = new InMemoryView()
+            .add("a", 1, 1, false)
+            .add("a", 2, 2, false)
+            .add("b", 1, 1, true)
+            .add(":.ctx:c", 1, 1, false)
+            .config("a", ConfigValue.of(CompatibilityLevel.FULL))
+            .mode("a", Mode.READONLY);
+    private static Javalin app;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        QueryRoutes routes =
+                new QueryRoutes(() -> VIEW, new Reads(RegistrySettings.defaults()), RegistrySettings.defaults());
+        app = Javalin.create(config -> {
+                    routes.addTo(config.routes);
+                    config.routes.exception(RegistryException.class, (e, ctx) -> ctx.status(
+                                    e.errorCode().status())
+                            .result(e.errorCode().code() + " " + e.getMessage()));
+                })
+                .start("127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.stop();
+    }
+
+    private static String get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() + " " + response.body();
+    }
+
+    @Test
+    void shouldServeSchemasById() throws Exception {
+        assertThat(get("/schemas/ids/1")).isEqualTo("200 {\"schema\":\"\\\"string\\\"\"}");
+        assertThat(get("/schemas/ids/1")).isEqualTo("200 {\"schema\":\"\\\"string\\\"\"}");
+        assertThat(get("/schemas/ids/2?fetchMaxId=true")).isEqualTo("200 {\"schema\":\"\\\"string\\\"\",\"maxId\":2}");
+        assertThat(get("/schemas/ids/2/schema")).isEqualTo("200 \"string\"");
+        assertThat(get("/schemas/ids/7")).isEqualTo("404 40403 Schema 7 not found");
+        assertThat(get("/schemas/ids/x")).isEqualTo("404 404 HTTP 404 Not Found");
+        assertThat(get("/schemas/ids/1/subjects")).isEqualTo("200 [\"a\"]");
+        assertThat(get("/schemas/ids/1/subjects?deleted=true")).isEqualTo("200 [\"a\",\"b\"]");
+        assertThat(get("/schemas/ids/1/versions?deleted=true&offset=1"))
+                .isEqualTo("200 [{\"subject\":\"b\",\"version\":1}]");
+        assertThat(get("/schemas/ids/9/versions")).isEqualTo("404 40403 Schema not found");
+    }
+
+    @Test
+    void shouldSearchSchemas() throws Exception {
+        assertThat(get("/schemas?subjectPrefix=a&latestOnly=true"))
+                .isEqualTo("200 [{\"subject\":\"a\",\"version\":2,\"id\":2,\"schema\":\"\\\"string\\\"\"}]");
+        assertThat(get("/schemas?deleted=true&limit=1&offset=3"))
+                .isEqualTo("200 [{\"subject\":\"b\",\"version\":1,\"id\":1,\"schema\":\"\\\"string\\\"\"}]");
+        assertThat(get("/schemas/types")).isEqualTo("200 [\"JSON\",\"PROTOBUF\",\"AVRO\"]");
+    }
+
+    @Test
+    void shouldServeSubjectsAndVersions() throws Exception {
+        assertThat(get("/subjects")).isEqualTo("200 [\":.ctx:c\",\"a\"]");
+        assertThat(get("/subjects?deletedOnly=true")).isEqualTo("200 [\"b\"]");
+        assertThat(get("/subjects/a/versions")).isEqualTo("200 [1,2]");
+        assertThat(get("/subjects/b/versions")).isEqualTo("404 40401 Subject 'b' not found.");
+        assertThat(get("/subjects/a/versions/latest"))
+                .isEqualTo("200 {\"subject\":\"a\",\"version\":2,\"id\":2,\"schema\":\"\\\"string\\\"\"}");
+        assertThat(get("/subjects/c/versions/1/schema")).isEqualTo("200 \"string\"");
+        assertThat(get("/subjects/a/versions/0")).startsWith("422 42202 The specified version '0' is not");
+        assertThat(get("/subjects/a/versions/1/referencedby")).isEqualTo("200 []");
+    }
+
+    @Test
+    void shouldServeConfigModeAndContexts() throws Exception {
+        assertThat(get("/config")).isEqualTo("200 {\"compatibilityLevel\":\"BACKWARD\"}");
+        assertThat(get("/config/a")).isEqualTo("200 {\"compatibilityLevel\":\"FULL\"}");
+        assertThat(get("/config/b"))
+                .isEqualTo("404 40408 Subject 'b' does not have subject-level compatibility configured");
+        assertThat(get("/config/b?defaultToGlobal=true")).isEqualTo("200 {\"compatibilityLevel\":\"BACKWARD\"}");
+        assertThat(get("/mode")).isEqualTo("200 {\"mode\":\"READWRITE\"}");
+        assertThat(get("/mode/a")).isEqualTo("200 {\"mode\":\"READONLY\"}");
+        assertThat(get("/mode/b")).isEqualTo("404 40409 Subject 'b' does not have subject-level mode configured");
+        assertThat(get("/contexts")).isEqualTo("200 [\".\",\".ctx\"]");
+        assertThat(get("/contexts?offset=1&limit=1")).isEqualTo("200 [\".ctx\"]");
+    }
+}

@@ -1,0 +1,207 @@
+package dev.castle.server;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * A node's configuration under Confluent Schema Registry's key names (DESIGN §1): read from a properties file and
+ * overridden by {@code SCHEMA_REGISTRY_*} environment variables, as Confluent's container image does. Each key is
+ * defined next to its documentation; anything not listed here is kept and may be read with {@link #get(String)}.
+ */
+public final class CastleConfig {
+
+    /** Comma-separated HTTP listeners; only the first is bound. Port 0 binds a port chosen by the OS. */
+    public static final String LISTENERS = "listeners";
+
+    public static final String LISTENERS_DEFAULT = "http://0.0.0.0:8081";
+
+    /** The host name other nodes and clients reach this node by (used in the leader-election identity). */
+    public static final String HOST_NAME = "host.name";
+
+    /** The Kafka cluster holding {@code _schemas}; when unset an embedded single-node broker is started. */
+    public static final String BOOTSTRAP_SERVERS = "kafkastore.bootstrap.servers";
+
+    /** The topic the registry's log lives in. */
+    public static final String TOPIC = "kafkastore.topic";
+
+    public static final String TOPIC_DEFAULT = "_schemas";
+
+    /** Desired replication factor of a topic Castle creates, capped by the number of live brokers. */
+    public static final String TOPIC_REPLICATION_FACTOR = "kafkastore.topic.replication.factor";
+
+    /**
+     * How long a write may wait for Kafka and for the local store to apply it. Confluent's default is 500 ms; Castle's
+     * is longer because it answers only once its own store has applied the write.
+     */
+    public static final String TIMEOUT_MS = "kafkastore.timeout.ms";
+
+    /** The registry cluster: the leader-election group and the suffix of the fixed {@code transactional.id}. */
+    public static final String GROUP_ID = "schema.registry.group.id";
+
+    public static final String GROUP_ID_DEFAULT = "schema-registry";
+
+    /** The compatibility level in effect when no CONFIG record says otherwise. */
+    public static final String COMPATIBILITY_LEVEL = "schema.compatibility.level";
+
+    /** Whether {@code PUT /mode} may change modes at all. */
+    public static final String MODE_MUTABILITY = "mode.mutability";
+
+    /** Whether this node may become the leader. */
+    public static final String LEADER_ELIGIBILITY = "leader.eligibility";
+
+    /** Default {@code limit} of {@code GET /schemas}. */
+    public static final String SEARCH_DEFAULT_LIMIT = "schema.search.default.limit";
+
+    /** Directory of the embedded broker's data, used only when {@link #BOOTSTRAP_SERVERS} is unset. */
+    public static final String DATA_DIR = "castle.data.dir";
+
+    public static final String DATA_DIR_DEFAULT = "./castle-data";
+
+    /** Every key with this prefix (security protocol, SASL, TLS, …) is handed to the Kafka clients without it. */
+    public static final String KAFKASTORE_PREFIX = "kafkastore.";
+
+    /** Keys with the kafkastore prefix that configure Castle itself rather than the Kafka clients. */
+    private static final java.util.Set<String> OWN_KAFKASTORE_KEYS =
+            java.util.Set.of(BOOTSTRAP_SERVERS, TOPIC, TOPIC_REPLICATION_FACTOR, TIMEOUT_MS);
+
+    /** Topic-level settings for a {@code _schemas} topic Castle creates ({@code kafkastore.topic.config.*}). */
+    public static final String TOPIC_CONFIG_PREFIX = "kafkastore.topic.config.";
+
+    private static final String ENV_PREFIX = "SCHEMA_REGISTRY_";
+
+    private final Map<String, String> values;
+
+    public CastleConfig(Map<String, String> values) {
+        this.values = Map.copyOf(values);
+    }
+
+    /** The file's properties (if a file is given), overridden by {@code SCHEMA_REGISTRY_*} environment variables. */
+    public static CastleConfig load(Optional<Path> file, Map<String, String> environment) {
+        Map<String, String> values = new HashMap<>();
+        file.ifPresent(path -> values.putAll(readProperties(path)));
+        values.putAll(fromEnvironment(environment));
+        return new CastleConfig(values);
+    }
+
+    /** {@code SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS} → {@code kafkastore.bootstrap.servers}. */
+    static Map<String, String> fromEnvironment(Map<String, String> environment) {
+        Map<String, String> values = new HashMap<>();
+        environment.forEach((name, value) -> {
+            if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
+                String key = name.substring(ENV_PREFIX.length())
+                        .toLowerCase(Locale.ROOT)
+                        .replace('_', '.');
+                values.put(key, value);
+            }
+        });
+        return values;
+    }
+
+    private static Map<String, String> readProperties(Path path) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the configuration file " + path, e);
+        }
+        Map<String, String> values = new HashMap<>();
+        properties
+                .stringPropertyNames()
+                .forEach(key -> values.put(key, properties.getProperty(key).trim()));
+        return values;
+    }
+
+    /** The raw value of any key. */
+    public Optional<String> get(String key) {
+        return Optional.ofNullable(values.get(key)).filter(value -> !value.isBlank());
+    }
+
+    /** The first listener, as a URI. */
+    public URI listener() {
+        String first = get(LISTENERS).orElse(LISTENERS_DEFAULT).split(",")[0].trim();
+        URI uri = URI.create(first);
+        if (uri.getHost() == null || uri.getPort() < 0) {
+            throw new IllegalArgumentException("Invalid listener '" + first + "': expected scheme://host:port");
+        }
+        return uri;
+    }
+
+    public Optional<String> hostName() {
+        return get(HOST_NAME);
+    }
+
+    public Optional<String> bootstrapServers() {
+        return get(BOOTSTRAP_SERVERS);
+    }
+
+    public String topic() {
+        return get(TOPIC).orElse(TOPIC_DEFAULT);
+    }
+
+    public short topicReplicationFactor() {
+        return Short.parseShort(get(TOPIC_REPLICATION_FACTOR).orElse("3"));
+    }
+
+    public Duration timeout() {
+        return Duration.ofMillis(Long.parseLong(get(TIMEOUT_MS).orElse("10000")));
+    }
+
+    public String groupId() {
+        return get(GROUP_ID).orElse(GROUP_ID_DEFAULT);
+    }
+
+    public String compatibilityLevel() {
+        return get(COMPATIBILITY_LEVEL).orElse("backward");
+    }
+
+    public boolean modeMutability() {
+        return Boolean.parseBoolean(get(MODE_MUTABILITY).orElse("true"));
+    }
+
+    public boolean leaderEligibility() {
+        return Boolean.parseBoolean(get(LEADER_ELIGIBILITY).orElse("true"));
+    }
+
+    public int searchDefaultLimit() {
+        return Integer.parseInt(get(SEARCH_DEFAULT_LIMIT).orElse("1000"));
+    }
+
+    public Path dataDir() {
+        return Path.of(get(DATA_DIR).orElse(DATA_DIR_DEFAULT));
+    }
+
+    /** Every key with this prefix, without it. */
+    public Map<String, String> withPrefix(String prefix) {
+        Map<String, String> found = new HashMap<>();
+        values.forEach((key, value) -> {
+            if (key.startsWith(prefix)) {
+                found.put(key.substring(prefix.length()), value);
+            }
+        });
+        return found;
+    }
+
+    /** The Kafka client settings: every {@code kafkastore.*} key that is not Castle's own, without the prefix. */
+    public Map<String, Object> kafkaClientConfig() {
+        Map<String, Object> config = new HashMap<>();
+        values.forEach((key, value) -> {
+            if (key.startsWith(KAFKASTORE_PREFIX)
+                    && !OWN_KAFKASTORE_KEYS.contains(key)
+                    && !key.startsWith(TOPIC_CONFIG_PREFIX)) {
+                config.put(key.substring(KAFKASTORE_PREFIX.length()), value);
+            }
+        });
+        return config;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.castle.server.http;
+
+import io.javalin.Javalin;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import jakarta.servlet.DispatcherType;
+import java.net.URI;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.function.Consumer;
+import org.eclipse.jetty.http.UriCompliance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's HTTP listener: Javalin 7 on Jetty 12 with the conventions installed, the context-prefix rewriting in front
+ * and the routes each side contributes. Percent-encoded {@code /} and {@code %} in subject segments are allowed.
+ */
+public final class HttpServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+    private static final UriCompliance SUBJECT_PATHS = UriCompliance.DEFAULT.with(
+            "castle",
+            UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
+            UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING,
+            UriCompliance.Violation.AMBIGUOUS_PATH_SEGMENT,
+            UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS);
+
+    private final Javalin app;
+
+    private HttpServer(Javalin app) {
+        this.app = app;
+    }
+
+    /** Binds the listener's host and port (0 lets the OS choose) and serves the given route groups. */
+    public static HttpServer start(URI listener, List<Consumer<JavalinDefaultRoutingApi>> routeGroups) {
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jetty.host = listener.getHost();
+            config.jetty.port = listener.getPort();
+            config.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(SUBJECT_PATHS));
+            config.jetty.modifyServletContextHandler(handler -> {
+                handler.getServletHandler().setDecodeAmbiguousURIs(true);
+                handler.addFilter(RequestPathFilter.class, "/*", EnumSet.of(DispatcherType.REQUEST));
+            });
+            HttpConventions.install(config);
+            routeGroups.forEach(group -> group.accept(config.routes));
+        });
+        app.start();
+        log.info("Listening on {}:{}", listener.getHost(), app.port());
+        return new HttpServer(app);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

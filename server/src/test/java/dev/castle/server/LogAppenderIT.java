@@ -1,0 +1,113 @@
+package dev.castle.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.castle.command.EventEncoder;
+import dev.castle.command.LogAppender;
+import dev.castle.command.LogWriteException;
+import dev.castle.domain.Event;
+import dev.castle.domain.Mode;
+import dev.castle.topology.SchemasCodec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Test;
+
+class LogAppenderIT {
+    private static final SchemasCodec CODEC = new SchemasCodec();
+    private static final EventEncoder ENCODER =
+            event -> new EventEncoder.Encoded(CODEC.encodeKey(event), CODEC.encodeValue(event));
+
+    private static String newTopic() throws Exception {
+        String topic = "_schemas_appender_" + System.nanoTime();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
+            admin.createTopics(Set.of(new NewTopic(topic, 1, (short) 1))).all().get();
+        }
+        return topic;
+    }
+
+    private static LogAppender appender(String topic, String group) {
+        return new LogAppender(
+                Map.of("bootstrap.servers", TestKafka.bootstrapServers()),
+                topic,
+                group,
+                ENCODER,
+                Duration.ofSeconds(10));
+    }
+
+    @Test
+    void shouldAppendABatchInOneTransactionAndReturnItsOffsets() throws Exception {
+        // given
+        String topic = newTopic();
+        try (LogAppender appender = appender(topic, "appender-" + System.nanoTime())) {
+            appender.open();
+
+            // when
+            List<Long> offsets = appender.append(List.of(new Event.Noop(), new Event.ModeSet(null, Mode.READONLY)));
+
+            // then the records are committed, in Confluent's bytes, at the returned offsets
+            List<ConsumerRecord<byte[], byte[]>> records = readCommitted(topic, 2);
+            assertThat(offsets)
+                    .containsExactly(records.get(0).offset(), records.get(1).offset());
+            assertThat(new String(records.get(1).key())).isEqualTo("{\"keytype\":\"MODE\",\"magic\":0}");
+            assertThat(CODEC.decode(records.get(1).key(), records.get(1).value()))
+                    .isEqualTo(new Event.ModeSet(null, Mode.READONLY));
+        }
+    }
+
+    @Test
+    void shouldFenceTheEarlierWriterOfTheSameRegistry() throws Exception {
+        // given two writers of one registry cluster; the second claims the log after the first
+        String topic = newTopic();
+        String group = "fenced-" + System.nanoTime();
+        try (LogAppender deposed = appender(topic, group);
+                LogAppender leader = appender(topic, group)) {
+            deposed.open();
+            leader.open();
+
+            // when the deposed one tries to write, then it is refused and nothing it sent becomes visible
+            assertThatThrownBy(() -> deposed.append(List.of(new Event.ModeSet(null, Mode.IMPORT))))
+                    .isInstanceOf(LogWriteException.class);
+            leader.append(List.of(new Event.ModeSet(null, Mode.READWRITE)));
+            List<ConsumerRecord<byte[], byte[]>> records = readCommitted(topic, 1);
+            assertThat(records).hasSize(1);
+            assertThat(CODEC.decode(records.get(0).key(), records.get(0).value()))
+                    .isEqualTo(new Event.ModeSet(null, Mode.READWRITE));
+        }
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic, int atLeast) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestKafka.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class);
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (records.size() < atLeast && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            // anything else committed would show up right behind
+            consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+        }
+        return records;
+    }
+}

@@ -1,0 +1,238 @@
+package dev.castle.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.castle.domain.ErrorCode;
+import dev.castle.domain.RegistryException;
+import dev.castle.domain.SchemaRequest;
+import dev.castle.domain.json.RequestBodies;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Spec §1 against a real listener with toy routes: negotiation, errors, headers, path encoding, context prefixes. */
+class HttpConventionsTest {
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static HttpServer server;
+
+    record Echo(String subject, String query, String absent) {}
+
+    @BeforeAll
+    static void start() {
+        server = HttpServer.start(URI.create("http://127.0.0.1:0"), List.of(routes -> {
+            routes.get(
+                    "/subjects/{subject}/versions",
+                    ctx -> ctx.json(new Echo(ctx.pathParam("subject"), ctx.queryString(), null)));
+            routes.get("/subjects", ctx -> ctx.json(new Echo(null, ctx.queryString(), null)));
+            routes.get("/config/{subject}", ctx -> ctx.json(new Echo(ctx.pathParam("subject"), null, null)));
+            routes.post("/subjects/{subject}/versions", ctx -> {
+                SchemaRequest request = RequestBodies.schemaRequest(ctx.bodyAsBytes());
+                ctx.json(Map.of("schema", request.schema()));
+            });
+            routes.get("/missing", ctx -> {
+                throw new RegistryException(ErrorCode.SUBJECT_NOT_FOUND, "s");
+            });
+            routes.get("/boom", ctx -> {
+                throw new IllegalStateException("a bug");
+            });
+            routes.get(
+                    "/later",
+                    ctx -> ctx.future(() -> java.util.concurrent.CompletableFuture.failedFuture(
+                            new RegistryException(ErrorCode.VERSION_NOT_FOUND, 3))));
+        }));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    private static String contentType(HttpResponse<?> response) {
+        return response.headers().firstValue("Content-Type").orElse("").split(";")[0];
+    }
+
+    @Test
+    void shouldAnswerTheV1TypeWhenAcceptIsMissingOrAWildcard() throws Exception {
+        Map<String, String> seen = new HashMap<>();
+        for (String accept : List.of("", "*/*", "*", "application/*", "*/anything")) {
+            HttpResponse<String> response =
+                    accept.isEmpty() ? get("/subjects/s/versions") : get("/subjects/s/versions", "Accept", accept);
+            seen.put(accept, response.statusCode() + " " + contentType(response));
+        }
+
+        assertThat(seen.values()).containsOnly("200 application/vnd.schemaregistry.v1+json");
+    }
+
+    @Test
+    void shouldPickTheBestOfferedTypeByWeight() throws Exception {
+        assertThat(contentType(get("/subjects/s/versions", "Accept", "application/json")))
+                .isEqualTo("application/json");
+        assertThat(contentType(get(
+                        "/subjects/s/versions",
+                        "Accept",
+                        "application/vnd.schemaregistry.v2+json; q=0.1, application/vnd.schemaregistry+json; q=0.9")))
+                .isEqualTo("application/vnd.schemaregistry+json");
+        assertThat(contentType(get("/subjects/s/versions", "Accept", "application/json, */*; q=0.1")))
+                .isEqualTo("application/json");
+    }
+
+    @Test
+    void shouldAnswer406WhenNoOfferedTypeIsAcceptable() throws Exception {
+        for (String accept : List.of("application/vnd.schemaregistry.v2+json", "text/*", "application/octet-stream")) {
+            HttpResponse<String> response = get("/subjects/s/versions", "Accept", accept);
+
+            assertThat(response.statusCode()).isEqualTo(406);
+            assertThat(response.body()).isEqualTo("{\"error_code\":406,\"message\":\"HTTP 406 Not Acceptable\"}");
+        }
+    }
+
+    @Test
+    void shouldAnswer415ForAnUnsupportedBodyTypeWithTheDefaultType() throws Exception {
+        HttpResponse<String> response = post(
+                "/subjects/s/versions",
+                "{\"schema\":\"x\"}",
+                "Content-Type",
+                "text/html",
+                "Accept",
+                "application/json");
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.body()).isEqualTo("{\"error_code\":415,\"message\":\"HTTP 415 Unsupported Media Type\"}");
+        assertThat(contentType(response)).isEqualTo("application/vnd.schemaregistry.v1+json");
+    }
+
+    @Test
+    void shouldAcceptEveryJsonBodyTypeWithOrWithoutParameters() throws Exception {
+        List<String> types = List.of(
+                "application/vnd.schemaregistry.v1+json",
+                "application/vnd.schemaregistry+json",
+                "application/json; charset=utf-8",
+                "application/octet-stream");
+        for (String type : types) {
+            HttpResponse<String> response = post("/subjects/s/versions", "{\"schema\":\"x\"}", "Content-Type", type);
+
+            assertThat(response.statusCode()).as(type).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("{\"schema\":\"x\"}");
+        }
+        assertThat(post("/subjects/s/versions", "{\"schema\":\"x\"}").statusCode())
+                .as("no Content-Type")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void shouldAnswerGeneric404And405() throws Exception {
+        HttpResponse<String> unknown = get("/nowhere");
+        HttpResponse<String> wrongMethod = CLIENT.send(
+                HttpRequest.newBuilder(uri("/subjects/s/versions"))
+                        .method("PATCH", HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).isEqualTo("{\"error_code\":404,\"message\":\"HTTP 404 Not Found\"}");
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(wrongMethod.body()).isEqualTo("{\"error_code\":405,\"message\":\"HTTP 405 Method Not Allowed\"}");
+    }
+
+    @Test
+    void shouldAnswer400WithJacksonsMessageForBadJson() throws Exception {
+        HttpResponse<String> syntax = post("/subjects/s/versions", "{x", "Content-Type", "application/json");
+        HttpResponse<String> shape = post("/subjects/s/versions", "{\"schema\":{\"a\":1}}");
+
+        assertThat(syntax.statusCode()).isEqualTo(400);
+        assertThat(syntax.body()).startsWith("{\"error_code\":400,\"message\":\"Unexpected character ('x'");
+        assertThat(shape.statusCode()).isEqualTo(400);
+        assertThat(shape.body()).contains("\"error_code\":400").doesNotContain("for Object starting at");
+    }
+
+    @Test
+    void shouldMapRegistryErrorsAndBugs() throws Exception {
+        HttpResponse<String> missing = get("/missing");
+        HttpResponse<String> later = get("/later");
+        HttpResponse<String> bug = get("/boom");
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).isEqualTo("{\"error_code\":40401,\"message\":\"Subject 's' not found.\"}");
+        assertThat(later.statusCode()).isEqualTo(404);
+        assertThat(later.body()).isEqualTo("{\"error_code\":40402,\"message\":\"Version 3 not found.\"}");
+        assertThat(bug.statusCode()).isEqualTo(500);
+        assertThat(bug.body()).contains("\"error_code\":500");
+    }
+
+    @Test
+    void shouldSendConfluentsResponseHeaders() throws Exception {
+        HttpResponse<String> echoed = get("/subjects/s/versions", "X-Request-ID", "abc-1");
+        HttpResponse<String> generated = get("/nowhere");
+
+        assertThat(echoed.headers().firstValue("X-Request-ID")).contains("abc-1");
+        assertThat(generated.headers().firstValue("X-Request-ID").orElseThrow()).hasSize(36);
+        assertThat(echoed.headers().firstValue("X-XSS-Protection")).contains("1; mode=block");
+        assertThat(echoed.headers().firstValue("Cache-Control")).contains("no-cache, no-store, must-revalidate");
+        assertThat(echoed.headers().firstValue("Strict-Transport-Security")).isEmpty();
+    }
+
+    @Test
+    void shouldOmitNullsFromBodies() throws Exception {
+        assertThat(get("/subjects/s/versions").body()).isEqualTo("{\"subject\":\"s\"}");
+    }
+
+    @Test
+    void shouldRoutePercentEncodedSubjects() throws Exception {
+        Map<String, String> subjects = Map.of(
+                "a%2Fb", "a/b",
+                "%22q%22", "\"q\"",
+                "%7Bx%7D", "{x}",
+                "it%27s", "it's",
+                "c%3Ad", "c:d",
+                "p%25q", "p%q",
+                "a+b", "a+b",
+                "a%2Bb%20c", "a+b c");
+        for (Map.Entry<String, String> subject : subjects.entrySet()) {
+            HttpResponse<String> response = get("/subjects/" + subject.getKey() + "/versions");
+
+            assertThat(response.statusCode()).as(subject.getKey()).isEqualTo(200);
+            assertThat(Json.mapper().readTree(response.body()).get("subject").asText())
+                    .isEqualTo(subject.getValue());
+        }
+    }
+
+    @Test
+    void shouldRewriteContextPrefixes() throws Exception {
+        HttpResponse<String> subject = get("/contexts/.ctx/subjects/s/versions");
+        HttpResponse<String> list = get("/contexts/ctx/subjects?deleted=true");
+        HttpResponse<String> config = get("/contexts/.ctx/config");
+        HttpResponse<String> bad = get("/contexts/b%20d/subjects");
+
+        assertThat(subject.body()).isEqualTo("{\"subject\":\":.ctx:s\"}");
+        assertThat(list.body()).isEqualTo("{\"query\":\"deleted=true&subjectPrefix=:.ctx:\"}");
+        assertThat(config.body()).isEqualTo("{\"subject\":\":.ctx:\"}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+    }
+}
