@@ -6,10 +6,15 @@ import dev.castle.domain.Event;
 import dev.castle.domain.RegistryView;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -18,9 +23,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The single writer (DESIGN §5): one thread, no locks, drains queued commands in batches, decides each against a
- * scratch copy of the local view, appends the batch's events in one transaction, waits until the local store has
- * applied them and only then answers. Becoming leader first appends a NOOP and waits for it, so decisions start from
- * the whole log.
+ * scratch copy of the local view, appends the batch's events in one transaction, and answers once the local store
+ * has applied them. Becoming leader first appends a NOOP and waits for it, so decisions start from the whole log.
+ *
+ * <p>Waiting for the store is pipelined: once a batch is committed, a second thread waits until the store has applied
+ * it and answers its commands, while this thread already decides the next batch. Until then the committed events are
+ * folded into the next batch's scratch as well (folding an event the store has meanwhile applied again changes
+ * nothing: every event sets state to a value it carries), so no decision misses a committed write.
  */
 public final class LeaderExecutor implements CommandGateway, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LeaderExecutor.class);
@@ -33,7 +42,13 @@ public final class LeaderExecutor implements CommandGateway, AutoCloseable {
     private final Duration timeout;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
+    private final ExecutorService completer;
+    /** Committed batches whose commands are not answered yet, oldest first. */
+    private final Deque<InFlight> inFlight = new ConcurrentLinkedDeque<>();
+
     private volatile boolean running;
+
+    private record InFlight(long lastOffset, List<Event> events, List<Decided> decided) {}
 
     private record Pending(Command command, CompletableFuture<Object> future) {}
 
@@ -60,6 +75,11 @@ public final class LeaderExecutor implements CommandGateway, AutoCloseable {
         this.timeout = timeout;
         this.thread = new Thread(this::run, "castle-leader-executor");
         this.thread.setDaemon(true);
+        this.completer = Executors.newSingleThreadExecutor(runnable -> {
+            Thread answering = new Thread(runnable, "castle-leader-completer");
+            answering.setDaemon(true);
+            return answering;
+        });
     }
 
     /** Claims the log, appends the leader's NOOP barrier, waits until it is applied, then starts deciding. */
@@ -92,6 +112,12 @@ public final class LeaderExecutor implements CommandGateway, AutoCloseable {
         queue.add(STOP);
         try {
             thread.join(timeout.toMillis() + 5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        completer.shutdown();
+        try {
+            completer.awaitTermination(timeout.toMillis() + 5000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -130,7 +156,14 @@ public final class LeaderExecutor implements CommandGateway, AutoCloseable {
     }
 
     private void execute(List<Pending> batch) {
-        Scratch scratch = scratches.apply(store.view());
+        RegistryView base = store.view();
+        long applied = base.appliedOffset();
+        Scratch scratch = scratches.apply(base);
+        for (InFlight committed : inFlight) {
+            if (committed.lastOffset() > applied) {
+                committed.events().forEach(scratch::apply);
+            }
+        }
         List<Event> events = new ArrayList<>();
         List<Decided> decided = new ArrayList<>();
         for (Pending pending : batch) {
@@ -143,29 +176,47 @@ public final class LeaderExecutor implements CommandGateway, AutoCloseable {
                 pending.future().completeExceptionally(e);
             }
         }
-        if (!events.isEmpty() && !write(events, decided)) {
-            return;
+        if (events.isEmpty()) {
+            decided.forEach(d -> d.pending().future().complete(d.response()));
+        } else {
+            write(events, decided);
         }
-        decided.forEach(d -> d.pending().future().complete(d.response()));
     }
 
-    /** Appends and waits; on failure fails every decided command of the batch and returns false. */
-    private boolean write(List<Event> events, List<Decided> decided) {
+    /** Appends, then lets the completer answer once the store has applied the batch; fails the batch on error. */
+    private void write(List<Event> events, List<Decided> decided) {
+        List<Long> offsets;
         try {
-            List<Long> offsets = eventLog.append(events);
-            awaitApplied(offsets.get(offsets.size() - 1));
-            return true;
+            offsets = eventLog.append(events);
         } catch (LogWriteException e) {
-            log.warn(
-                    "A batch of {} commands ({} events) was not written: {}",
-                    decided.size(),
-                    events.size(),
-                    e.toString());
-            decided.forEach(d -> d.pending()
-                    .future()
-                    .completeExceptionally(WriteFailures.of(d.pending().command(), e.timedOut())));
-            return false;
+            fail(decided, events.size(), e);
+            return;
         }
+        InFlight committed = new InFlight(offsets.get(offsets.size() - 1), List.copyOf(events), decided);
+        inFlight.add(committed);
+        completer.execute(() -> answer(committed));
+    }
+
+    private void answer(InFlight committed) {
+        try {
+            awaitApplied(committed.lastOffset());
+            committed.decided().forEach(d -> d.pending().future().complete(d.response()));
+        } catch (LogWriteException e) {
+            fail(committed.decided(), committed.events().size(), e);
+        } finally {
+            inFlight.remove(committed);
+        }
+    }
+
+    private void fail(List<Decided> decided, int eventCount, LogWriteException e) {
+        log.warn(
+                "A batch of {} commands ({} events) was not acknowledged: {}",
+                decided.size(),
+                eventCount,
+                e.toString());
+        decided.forEach(d -> d.pending()
+                .future()
+                .completeExceptionally(WriteFailures.of(d.pending().command(), e.timedOut())));
     }
 
     private void awaitApplied(long offset) {

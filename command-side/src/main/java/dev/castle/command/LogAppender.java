@@ -55,6 +55,10 @@ public final class LogAppender implements EventLog {
         config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis());
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        // A transaction begun right after a commit is refused with CONCURRENT_TRANSACTIONS until the coordinator has
+        // written the previous markers; the default back-off (20-100 ms) would then bound the leader to a few dozen
+        // batches a second. Retry quickly instead, unless the operator chose otherwise.
+        config.putIfAbsent(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 2);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         return config;

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class LeaderExecutorTest {
     private final FakeLog eventLog = new FakeLog();
-    private final FakeStore store = new FakeStore(eventLog);
+    private final FakeStore store = new FakeStore();
     private LeaderExecutor executor;
 
     @AfterEach
@@ -35,7 +36,7 @@ class LeaderExecutorTest {
 
     /** Every command appends one event and answers the number of events its view had already seen. */
     private static Decision countingDecision(Command command, RegistryView view) {
-        return new Decision(List.of(new Event.Noop()), view.appliedOffset());
+        return new Decision(List.of(new Event.Noop()), view.appliedOffset() + 1);
     }
 
     private void start(BiFunction<Command, RegistryView, Decision> decider) {
@@ -234,27 +235,19 @@ class LeaderExecutorTest {
             return offsets;
         }
 
-        synchronized long appended() {
-            return next;
-        }
-
         @Override
         public void close() {}
     }
 
-    /** A store that has applied whatever the log holds, unless stalled. */
+    /** A store that applies an offset when it is awaited, unless stalled; its views are snapshots. */
     static final class FakeStore implements LocalStore {
-        private final FakeLog eventLog;
-        final List<Long> awaited = new ArrayList<>();
+        final List<Long> awaited = new CopyOnWriteArrayList<>();
+        private volatile long applied = -1;
         volatile boolean stalled;
-
-        FakeStore(FakeLog eventLog) {
-            this.eventLog = eventLog;
-        }
 
         @Override
         public RegistryView view() {
-            return new FakeView(eventLog.appended());
+            return new FakeView(applied);
         }
 
         @Override
@@ -263,6 +256,7 @@ class LeaderExecutorTest {
                 throw new TimeoutException("stalled");
             }
             awaited.add(offset);
+            applied = Math.max(applied, offset);
         }
     }
 
