@@ -31,11 +31,15 @@ final class ArrayDiff {
         context.at("items", () -> SchemaDiff.compare(context, original.allItems(), update.allItems()));
         compareTuples(context, original, update);
         context.at("additionalItems", () -> compareAdditional(context, original, update));
+        Unevaluated.compare(
+                context, "unevaluatedItems", original.unevaluated(), update.unevaluated(), "UNEVALUATED_ITEMS");
         Limits.compare(context, "maxItems", original.maxItems(), update.maxItems(), "MAX_ITEMS");
         Limits.compare(context, "minItems", original.minItems(), update.minItems(), "MIN_ITEMS");
         if (original.uniqueItems() != update.uniqueItems()) {
             context.add("uniqueItems", original.uniqueItems() ? UNIQUE_ITEMS_REMOVED : UNIQUE_ITEMS_ADDED);
         }
+        Limits.compare(context, "maxContains", original.maxContains(), update.maxContains(), "MAX_CONTAINS");
+        Limits.compare(context, "minContains", original.minContains(), update.minContains(), "MIN_CONTAINS");
     }
 
     private static void compareTuples(DiffContext context, ArrayType original, ArrayType update) {
@@ -58,8 +62,8 @@ final class ArrayDiff {
     private static void removed(DiffContext context, Shape item, ArrayType update) {
         if (isOpen(update)) {
             context.add(ITEM_REMOVED_FROM_OPEN_CONTENT_MODEL);
-        } else if (update.additional() != null) {
-            boolean covered = ContentModel.compareKeeping(context, item, update.additional());
+        } else if (covering(update) != null) {
+            boolean covered = ContentModel.compareKeeping(context, item, covering(update));
             context.add(
                     covered
                             ? ITEM_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL
@@ -77,8 +81,8 @@ final class ArrayDiff {
                     item instanceof Shape.Empty
                             ? ITEM_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL
                             : ITEM_ADDED_TO_OPEN_CONTENT_MODEL);
-        } else if (original.additional() != null) {
-            boolean covered = ContentModel.compareKeeping(context, original.additional(), item);
+        } else if (covering(original) != null) {
+            boolean covered = ContentModel.compareKeeping(context, covering(original), item);
             context.add(
                     covered
                             ? ITEM_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL
@@ -101,6 +105,14 @@ final class ArrayDiff {
     }
 
     private static boolean isOpen(ArrayType array) {
-        return array.permitsAdditional() && array.additional() == null;
+        return array.permitsAdditional() && array.additional() == null && Unevaluated.open(array.unevaluated());
+    }
+
+    /** The schema a partially open array applies to items beyond its tuple; null when there is none. */
+    private static Shape covering(ArrayType array) {
+        if (array.additional() != null || !array.permitsAdditional()) {
+            return array.additional();
+        }
+        return Unevaluated.covering(array.unevaluated());
     }
 }

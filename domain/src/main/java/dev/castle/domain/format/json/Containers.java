@@ -33,6 +33,7 @@ final class Containers {
         dependencies(node.get("dependentSchemas"), document, propertyDependencies, schemaDependencies);
         Integer minProperties = TypedShapes.integer(node, "minProperties");
         Integer maxProperties = TypedShapes.integer(node, "maxProperties");
+        Shape unevaluated = optional(node.get("unevaluatedProperties"), document);
         return annotations -> new Shape.ObjectType(
                 annotations,
                 properties,
@@ -43,7 +44,8 @@ final class Containers {
                 propertyDependencies,
                 schemaDependencies,
                 minProperties,
-                maxProperties);
+                maxProperties,
+                unevaluated);
     }
 
     Function<Annotations, Shape> array(JsonNode node, Document document) {
@@ -69,8 +71,25 @@ final class Containers {
         Integer minItems = TypedShapes.integer(node, "minItems");
         Integer maxItems = TypedShapes.integer(node, "maxItems");
         boolean unique = node.path("uniqueItems").asBoolean(false);
+        Integer minContains = TypedShapes.integer(node, "minContains");
+        Integer maxContains = TypedShapes.integer(node, "maxContains");
+        Shape unevaluated = optional(node.get("unevaluatedItems"), document);
         return annotations -> new Shape.ArrayType(
-                annotations, all, tuple, permitsAdditional, additionalSchema, minItems, maxItems, unique);
+                annotations,
+                all,
+                tuple,
+                permitsAdditional,
+                additionalSchema,
+                minItems,
+                maxItems,
+                unique,
+                minContains,
+                maxContains,
+                unevaluated);
+    }
+
+    private Shape optional(JsonNode schema, Document document) {
+        return schema == null ? null : loader.load(schema, document);
     }
 
     private Map<String, Shape> schemas(JsonNode named, Document document) {

@@ -109,7 +109,8 @@ final class ContentModel {
     static boolean isOpen(ObjectType object) {
         return object.permitsAdditional()
                 && object.additional() == null
-                && object.patternProperties().isEmpty();
+                && object.patternProperties().isEmpty()
+                && Unevaluated.open(object.unevaluated());
     }
 
     /** The schema that a partially open model applies to property {@code name}; null when none does. */
@@ -119,7 +120,10 @@ final class ContentModel {
                 return pattern.getValue();
             }
         }
-        return object.additional();
+        if (object.additional() != null || !object.permitsAdditional()) {
+            return object.additional();
+        }
+        return Unevaluated.covering(object.unevaluated());
     }
 
     private static boolean matches(String regex, String name) {

@@ -33,6 +33,12 @@ final class ObjectDiff {
         context.at("properties", () -> ContentModel.compareProperties(context, original, update));
         context.at("dependencies", () -> compareDependencies(context, original, update));
         context.at("additionalProperties", () -> compareAdditional(context, original, update));
+        Unevaluated.compare(
+                context,
+                "unevaluatedProperties",
+                original.unevaluated(),
+                update.unevaluated(),
+                "UNEVALUATED_PROPERTIES");
         Limits.compare(context, "maxProperties", original.maxProperties(), update.maxProperties(), "MAX_PROPERTIES");
         Limits.compare(context, "minProperties", original.minProperties(), update.minProperties(), "MIN_PROPERTIES");
     }

@@ -49,7 +49,7 @@ sealed interface Shape {
 
     /**
      * An object. {@code additional} is the schema of additional properties, null when they are unconstrained or
-     * forbidden ({@code permitsAdditional} tells which).
+     * forbidden ({@code permitsAdditional} tells which); {@code unevaluated} is {@code unevaluatedProperties}, if any.
      */
     record ObjectType(
             Annotations annotations,
@@ -61,10 +61,14 @@ sealed interface Shape {
             Map<String, Set<String>> propertyDependencies,
             Map<String, Shape> schemaDependencies,
             Integer minProperties,
-            Integer maxProperties)
+            Integer maxProperties,
+            Shape unevaluated)
             implements Shape {}
 
-    /** An array: {@code allItems} for list validation, {@code tuple} (possibly empty) for tuple validation. */
+    /**
+     * An array: {@code allItems} for list validation, {@code tuple} (possibly empty) for tuple validation, then additional
+     * items as for objects; {@code unevaluated} is {@code unevaluatedItems}, if any.
+     */
     record ArrayType(
             Annotations annotations,
             Shape allItems,
@@ -73,7 +77,10 @@ sealed interface Shape {
             Shape additional,
             Integer minItems,
             Integer maxItems,
-            boolean uniqueItems)
+            boolean uniqueItems,
+            Integer minContains,
+            Integer maxContains,
+            Shape unevaluated)
             implements Shape {}
 
     record Enum(Annotations annotations, Set<JsonNode> values) implements Shape {}

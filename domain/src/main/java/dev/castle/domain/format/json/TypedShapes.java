@@ -21,7 +21,17 @@ final class TypedShapes {
 
     /** The keyword families, each with the keywords that make a schema without {@code type} constrain that type. */
     private enum Family {
-        ARRAY(Set.of("items", "additionalItems", "minItems", "maxItems", "uniqueItems", "contains", "prefixItems")),
+        ARRAY(Set.of(
+                "items",
+                "additionalItems",
+                "minItems",
+                "maxItems",
+                "uniqueItems",
+                "contains",
+                "minContains",
+                "maxContains",
+                "prefixItems",
+                "unevaluatedItems")),
         OBJECT(Set.of(
                 "properties",
                 "required",
@@ -32,7 +42,8 @@ final class TypedShapes {
                 "dependentSchemas",
                 "patternProperties",
                 "additionalProperties",
-                "propertyNames")),
+                "propertyNames",
+                "unevaluatedProperties")),
         NUMBER(Set.of("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf")),
         STRING(Set.of("minLength", "maxLength", "pattern", "format"));
 

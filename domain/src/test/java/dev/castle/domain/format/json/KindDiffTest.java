@@ -34,8 +34,11 @@ class KindDiffTest {
         samples.put(Shape.Combined.class, new Shape.Combined(NONE, Shape.Criterion.ANY_OF, List.of(empty)));
         samples.put(
                 Shape.ObjectType.class,
-                new Shape.ObjectType(NONE, Map.of(), Set.of(), true, null, Map.of(), Map.of(), Map.of(), null, null));
-        samples.put(Shape.ArrayType.class, new Shape.ArrayType(NONE, null, List.of(), true, null, null, null, false));
+                new Shape.ObjectType(
+                        NONE, Map.of(), Set.of(), true, null, Map.of(), Map.of(), Map.of(), null, null, null));
+        samples.put(
+                Shape.ArrayType.class,
+                new Shape.ArrayType(NONE, null, List.of(), true, null, null, null, false, null, null, null));
         return samples;
     }
 
