@@ -31,15 +31,14 @@ final class JsonSchema implements ParsedSchema {
 
     /**
      * Loads {@code document}; with {@code strict} every {@code $ref} must resolve, otherwise dangling ones read as the
-     * empty schema (a stored schema must stay readable).
+     * empty schema (a stored schema must stay readable). References are all resolved here, so that the shapes never
+     * change afterwards and the schema can be shared between threads.
      */
     static JsonSchema load(
             Document document, List<Document> referenced, Map<String, String> references, boolean strict) {
         ShapeLoader loader = new ShapeLoader(new RefResolver(referenced), !strict);
         Shape shape = loader.load(document.root(), document);
-        if (strict) {
-            loader.resolveAll();
-        }
+        loader.resolveAll();
         return new JsonSchema(document, referenced, references, shape);
     }
 

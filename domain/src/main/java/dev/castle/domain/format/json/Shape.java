@@ -95,7 +95,7 @@ sealed interface Shape {
     /** {@code if}/{@code then}/{@code else}; the diff compares only its annotations, as Confluent does. */
     record Conditional(Annotations annotations) implements Shape {}
 
-    /** A {@code $ref}, resolved on first use so that recursive schemas load. */
+    /** A {@code $ref}, resolved once its document is loaded so that recursive schemas load. */
     final class Ref implements Shape {
         private final String target;
         private final Supplier<Shape> resolver;

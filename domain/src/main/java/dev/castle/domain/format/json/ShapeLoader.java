@@ -44,7 +44,9 @@ final class ShapeLoader {
         return shape;
     }
 
-    /** Resolves every reference met so far, and those their targets contain, failing on the first dangling one. */
+    /**
+     * Resolves every reference met so far and those their targets contain; a dangling one fails unless lenient.
+     */
     void resolveAll() {
         for (int i = 0; i < refs.size(); i++) {
             refs.get(i).resolve();
