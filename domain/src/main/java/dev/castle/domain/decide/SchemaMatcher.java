@@ -46,10 +46,16 @@ final class SchemaMatcher {
         if (!inlined && stored.schema().equals(candidate.schema())) {
             return true;
         }
+        ParsedSchema old;
         try {
-            return parsed.sameResolvedSchema(resolver.parseStored(view, stored));
+            old = resolver.parseStored(view, stored);
         } catch (SchemaParseException e) {
             return false;
         }
+        if (candidate.references().isEmpty() && stored.references().isEmpty()) {
+            // without references the resolved text is the canonical one, already computed on both sides
+            return old.canonical().equals(candidate.schema());
+        }
+        return parsed.sameResolvedSchema(old);
     }
 }

@@ -223,4 +223,33 @@ class DeciderImportAndReferencesTest {
 
         assertThat(error.getMessage()).contains("errorType:'NAME_MISMATCH'");
     }
+
+    @Test
+    void shouldSortReferencesWhenNormalizingSoReorderedReferencesMatch() {
+        // given two independent referenced types
+        String x = "{\"type\":\"fixed\",\"name\":\"X\",\"size\":1}";
+        String y = "{\"type\":\"fixed\",\"name\":\"Y\",\"size\":2}";
+        String both = "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"x\",\"type\":\"X\"},"
+                + "{\"name\":\"y\",\"type\":\"Y\"}]}";
+        registry.register("x", x);
+        registry.register("y", y);
+        SchemaReference refX = new SchemaReference("X", "x", 1);
+        SchemaReference refY = new SchemaReference("Y", "y", 1);
+
+        // when registered with references in one order, then looked up and registered in the other
+        Decision first =
+                registry.decide(new Command.RegisterSchema("r", RegistryFixture.request(both, refY, refX), true));
+        Decision again =
+                registry.decide(new Command.RegisterSchema("r", RegistryFixture.request(both, refX, refY), true));
+
+        // then the stored references are sorted and the second registration finds the first
+        assertThat(((Event.SchemaUpserted) first.events().get(0)).schema().references())
+                .containsExactly(refX, refY);
+        assertThat(again.response()).isEqualTo(first.response());
+        assertThat(again.events()).isEmpty();
+        assertThat(registry.reads
+                        .lookup(registry.model, "r", RegistryFixture.request(both, refY, refX), true, false)
+                        .version())
+                .isEqualTo(1);
+    }
 }

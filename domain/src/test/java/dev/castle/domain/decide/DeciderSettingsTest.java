@@ -178,4 +178,34 @@ class DeciderSettingsTest {
 
         assertThat(error.getMessage()).isEqualTo("Subject s in context  is in read-only mode");
     }
+
+    @Test
+    void shouldCompareOnlyVersionsOfTheSameCompatibilityGroup() {
+        // given versions tagged with application.major 1, then a group config
+        String v1 = DeciderRegisterTest.V1;
+        String breaking = RegistryFixture.record("myrecord", RegistryFixture.field("f1", "int"));
+        registry.decide(new Command.RegisterSchema("s", withMajor(v1, "1"), false));
+        registry.decide(
+                new Command.SetConfig("s", new ConfigValue(null, null, true, null, null, "application.major", null)));
+
+        // when a breaking change is registered in group 2, and again in group 1
+        Decision newGroup = registry.decide(new Command.RegisterSchema("s", withMajor(breaking, "2"), false));
+        RegistryException sameGroup = registry.rejected(
+                new Command.RegisterSchema("s", withMajor(breaking.replace("int", "long"), "1"), false));
+
+        // then only the same group is compared, and the message shows validateFields from the config
+        assertThat(newGroup.events()).hasSize(1);
+        assertThat(sameGroup.getMessage()).endsWith("{validateFields: 'true', compatibility: 'BACKWARD'}]");
+    }
+
+    private static dev.castle.domain.SchemaRequest withMajor(String schema, String major) {
+        return new dev.castle.domain.SchemaRequest(
+                schema,
+                dev.castle.domain.SchemaType.AVRO,
+                java.util.List.of(),
+                null,
+                null,
+                "{\"properties\":{\"application.major\":\"" + major + "\"}}",
+                null);
+    }
 }

@@ -7,6 +7,7 @@ import dev.castle.domain.format.SchemaParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.avro.Schema;
 
 /** Avro schemas, parsed with Apache Avro's {@link Schema.Parser}; referenced named types are parsed first. */
@@ -28,7 +29,8 @@ public final class AvroFormat implements SchemaFormat {
             for (String reference : references.values()) {
                 referenced.add(parser.parse(reference));
             }
-            return new AvroSchema(parser.parse(text), referenced, references);
+            Set<String> referencedNames = Set.copyOf(parser.getTypes().keySet());
+            return new AvroSchema(parser.parse(text), referenced, referencedNames, references);
         } catch (RuntimeException e) {
             throw new SchemaParseException(e.getMessage(), e);
         }

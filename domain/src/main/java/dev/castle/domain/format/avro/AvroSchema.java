@@ -3,7 +3,6 @@ package dev.castle.domain.format.avro;
 import dev.castle.domain.SchemaType;
 import dev.castle.domain.format.ParsedSchema;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,12 +15,15 @@ final class AvroSchema implements ParsedSchema {
 
     private final Schema schema;
     private final List<Schema> referenced;
+    private final Set<String> referencedNames;
     private final Map<String, String> references;
     private final String canonical;
+    private volatile String resolved;
 
-    AvroSchema(Schema schema, List<Schema> referenced, Map<String, String> references) {
+    AvroSchema(Schema schema, List<Schema> referenced, Set<String> referencedNames, Map<String, String> references) {
         this.schema = schema;
         this.referenced = List.copyOf(referenced);
+        this.referencedNames = referencedNames;
         this.references = references;
         this.canonical = schema.toString(this.referenced, false);
     }
@@ -42,11 +44,7 @@ final class AvroSchema implements ParsedSchema {
 
     @Override
     public ParsedSchema normalize() {
-        Set<String> known = new HashSet<>();
-        for (Schema type : referenced) {
-            known.add(type.getFullName());
-        }
-        return AvroFormat.reparse(AvroNormalizer.normalize(schema, known), references);
+        return AvroFormat.reparse(AvroNormalizer.normalize(schema, referencedNames), references);
     }
 
     @Override
@@ -65,16 +63,24 @@ final class AvroSchema implements ParsedSchema {
     @Override
     public String render(String format) {
         if (RESOLVED.equals(format)) {
-            return schema.toString();
+            return resolved();
         }
         return canonical;
     }
 
     @Override
     public boolean sameResolvedSchema(ParsedSchema other) {
-        return other instanceof AvroSchema avro
-                && schema.equals(avro.schema)
-                && schema.toString().equals(avro.schema.toString());
+        return other instanceof AvroSchema avro && resolved().equals(avro.resolved()) && schema.equals(avro.schema);
+    }
+
+    /** Avro's text with every referenced type inlined; computed once (a benign race at worst computes it twice). */
+    private String resolved() {
+        String text = resolved;
+        if (text == null) {
+            text = schema.toString();
+            resolved = text;
+        }
+        return text;
     }
 
     @Override

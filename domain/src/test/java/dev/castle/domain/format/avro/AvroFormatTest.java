@@ -161,4 +161,23 @@ class AvroFormatTest {
                 .extracting(e -> ((RegistryException) e).errorCode())
                 .isEqualTo(ErrorCode.INVALID_SCHEMA);
     }
+
+    @Test
+    void shouldNormalizeSchemaUsingATypeNestedInAReference() {
+        // given a reference whose record defines enum ns.C inline, and a schema that uses both B and C
+        Map<String, String> references = Map.of(
+                "ns.B",
+                "{\"type\":\"record\",\"name\":\"B\",\"namespace\":\"ns\",\"fields\":[{\"name\":\"c\","
+                        + "\"type\":{\"type\":\"enum\",\"name\":\"C\",\"symbols\":[\"X\"]}}]}");
+        String text = "{\"type\":\"record\",\"name\":\"A\",\"namespace\":\"ns\",\"fields\":["
+                + "{\"name\":\"b\",\"type\":\"B\"},{\"name\":\"c\",\"type\":\"C\"}]}";
+
+        // when
+        ParsedSchema parsed = avro.parse(text, references, true);
+        ParsedSchema normalized = parsed.normalize();
+
+        // then normalizing does not redefine C, and Avro prints it inline as Confluent does (only B is a reference)
+        assertThat(normalized.canonical()).isEqualTo(parsed.canonical());
+        assertThat(normalized.canonical()).contains("\"type\":\"B\"").contains("\"name\":\"C\"");
+    }
 }
