@@ -1,6 +1,6 @@
 package dev.castle.domain.format.json;
 
-/** One difference between an original (writer) schema and an updated (reader) one, at a JSON path like {@code #/properties/a}. */
+/** A difference from an original (writer) schema to an updated (reader) one, at a path like {@code #/properties/a}. */
 record Difference(DifferenceType type, String path) {
 
     /**

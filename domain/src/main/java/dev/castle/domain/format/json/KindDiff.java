@@ -7,7 +7,7 @@ package dev.castle.domain.format.json;
 final class KindDiff {
     private KindDiff() {}
 
-    /** Compares {@code original} with {@code update}, which is of the same class; returns whether the kind has rules. */
+    /** Compares {@code original} with {@code update}, of the same class; returns whether the kind has rules. */
     static boolean compare(DiffContext context, Shape original, Shape update) {
         if (original instanceof Shape.StringType string) {
             ScalarDiff.strings(context, string, (Shape.StringType) update);

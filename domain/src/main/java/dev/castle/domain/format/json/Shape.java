@@ -66,8 +66,8 @@ sealed interface Shape {
             implements Shape {}
 
     /**
-     * An array: {@code allItems} for list validation, {@code tuple} (possibly empty) for tuple validation, then additional
-     * items as for objects; {@code unevaluated} is {@code unevaluatedItems}, if any.
+     * An array: {@code allItems} for list validation, {@code tuple} (possibly empty) for tuple validation, then
+     * additional items as for objects; {@code unevaluated} is {@code unevaluatedItems}, if any.
      */
     record ArrayType(
             Annotations annotations,

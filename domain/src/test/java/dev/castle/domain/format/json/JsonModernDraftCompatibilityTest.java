@@ -107,8 +107,8 @@ class JsonModernDraftCompatibilityTest {
                 + "\"#/definitions/T2\"}]}}},"
                 + "\"T1\":{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"%s\"},\"ref\":{\"oneOf\":[{\"$ref\":"
                 + "\"#/definitions/T2\"}]}}},"
-                + "\"T2\":{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"},\"ref\":{\"oneOf\":[{\"$ref\":"
-                + "\"#/definitions/T0\"}]}}}},"
+                + "\"T2\":{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"},"
+                + "\"ref\":{\"oneOf\":[{\"$ref\":\"#/definitions/T0\"}]}}}},"
                 + "\"oneOf\":[{\"$ref\":\"#/definitions/T0\"},{\"$ref\":\"#/definitions/T1\"}]}";
 
         // then
