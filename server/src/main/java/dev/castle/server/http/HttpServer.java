@@ -37,6 +37,7 @@ public final class HttpServer implements AutoCloseable {
             config.jetty.host = listener.getHost();
             config.jetty.port = listener.getPort();
             config.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(SUBJECT_PATHS));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.jetty.modifyServletContextHandler(handler -> {
                 handler.getServletHandler().setDecodeAmbiguousURIs(true);
                 handler.addFilter(RequestPathFilter.class, "/*", EnumSet.of(DispatcherType.REQUEST));
