@@ -17,6 +17,7 @@ import com.squareup.wire.schema.internal.parser.ReservedElement;
 import com.squareup.wire.schema.internal.parser.RpcElement;
 import com.squareup.wire.schema.internal.parser.ServiceElement;
 import com.squareup.wire.schema.internal.parser.TypeElement;
+import dev.castle.proto.ProtoParseException;
 import kotlin.ranges.IntRange;
 
 /**
@@ -28,6 +29,16 @@ public final class DescriptorBuilder {
     private DescriptorBuilder() {}
 
     public static FileDescriptorProto build(ProtoFileElement file, String name) {
+        try {
+            return buildUnchecked(file, name);
+        } catch (ProtoParseException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ProtoParseException("Invalid schema " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static FileDescriptorProto buildUnchecked(ProtoFileElement file, String name) {
         boolean proto3 = file.getSyntax() == Syntax.PROTO_3;
         FileDescriptorProto.Builder out = FileDescriptorProto.newBuilder().setName(name);
         if (file.getPackageName() != null) {
