@@ -1,7 +1,6 @@
 package dev.castle.proto.internals;
 
 import com.squareup.wire.schema.Field;
-import com.squareup.wire.schema.internal.parser.EnumConstantElement;
 import com.squareup.wire.schema.internal.parser.EnumElement;
 import com.squareup.wire.schema.internal.parser.ExtendElement;
 import com.squareup.wire.schema.internal.parser.ExtensionsElement;
@@ -11,8 +10,6 @@ import com.squareup.wire.schema.internal.parser.MessageElement;
 import com.squareup.wire.schema.internal.parser.OneOfElement;
 import com.squareup.wire.schema.internal.parser.OptionElement;
 import com.squareup.wire.schema.internal.parser.ProtoFileElement;
-import com.squareup.wire.schema.internal.parser.RpcElement;
-import com.squareup.wire.schema.internal.parser.ServiceElement;
 import com.squareup.wire.schema.internal.parser.TypeElement;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,6 +23,7 @@ import java.util.Locale;
  */
 public final class ProtoPrinter {
 
+    private final PrintStyle style;
     private final boolean normalize;
     private final boolean ignoreExtensions;
     private final ResolvedTypes types;
@@ -33,11 +31,12 @@ public final class ProtoPrinter {
     private final ReservedPrinter ranges;
 
     public ProtoPrinter(boolean normalize, boolean ignoreExtensions, ResolvedTypes types) {
+        this.style = new PrintStyle(normalize, ignoreExtensions, types);
         this.normalize = normalize;
         this.ignoreExtensions = ignoreExtensions;
         this.types = types;
-        this.options = new OptionPrinter(normalize);
-        this.ranges = new ReservedPrinter(normalize);
+        this.options = style.options();
+        this.ranges = style.ranges();
     }
 
     public String print(ProtoFileElement file) {
@@ -66,7 +65,7 @@ public final class ProtoPrinter {
         }
         if (!file.getServices().isEmpty()) {
             out.append('\n');
-            file.getServices().forEach(service -> out.append(service(service)));
+            file.getServices().forEach(service -> out.append(ServicePrinter.print(style, service)));
         }
         return out.toString();
     }
@@ -96,7 +95,7 @@ public final class ProtoPrinter {
         }
         for (TypeElement type : typeElements) {
             if (type instanceof EnumElement) {
-                append(out, enumText((EnumElement) type), indent);
+                append(out, EnumPrinter.print(style, (EnumElement) type), indent);
             }
         }
     }
@@ -288,86 +287,12 @@ public final class ProtoPrinter {
         return out.append("}\n").toString();
     }
 
-    private String enumText(EnumElement element) {
-        StringBuilder out = new StringBuilder("enum ").append(element.getName()).append(" {");
-        List<OptionElement> enumOptions = kept(element.getOptions());
-        if (!element.getReserveds().isEmpty()
-                || !enumOptions.isEmpty()
-                || !element.getConstants().isEmpty()) {
-            out.append('\n');
-        }
-        ranges.reserved(element.getReserveds()).forEach(line -> Indent.append(out, line));
-        if (!enumOptions.isEmpty()) {
-            Indent.append(out, statements(enumOptions));
-        }
-        List<EnumConstantElement> constants = element.getConstants();
-        if (normalize) {
-            constants = new ArrayList<>(constants);
-            constants.sort(
-                    Comparator.comparingInt(EnumConstantElement::getTag).thenComparing(EnumConstantElement::getName));
-        }
-        for (EnumConstantElement constant : constants) {
-            StringBuilder line =
-                    new StringBuilder(constant.getName()).append(" = ").append(constant.getTag());
-            List<OptionElement> constantOptions = kept(constant.getOptions());
-            if (!constantOptions.isEmpty()) {
-                line.append(' ');
-                options.appendBracketed(line, constantOptions);
-            }
-            Indent.append(out, line.append(";\n").toString());
-        }
-        return out.append("}\n").toString();
-    }
-
-    private String service(ServiceElement service) {
-        StringBuilder out =
-                new StringBuilder("service ").append(service.getName()).append(" {");
-        List<OptionElement> serviceOptions = kept(service.getOptions());
-        if (!serviceOptions.isEmpty()) {
-            out.append('\n');
-            Indent.append(out, statements(serviceOptions));
-        }
-        if (!service.getRpcs().isEmpty()) {
-            out.append('\n');
-            service.getRpcs().forEach(rpc -> Indent.append(out, rpc(service.getName(), rpc)));
-        }
-        return out.append("}\n").toString();
-    }
-
-    private String rpc(String service, RpcElement rpc) {
-        StringBuilder out = new StringBuilder("rpc ").append(rpc.getName()).append(" (");
-        out.append(rpc.getRequestStreaming() ? "stream " : "")
-                .append(rpcType(service, rpc, true))
-                .append(") returns (");
-        out.append(rpc.getResponseStreaming() ? "stream " : "")
-                .append(rpcType(service, rpc, false))
-                .append(')');
-        List<OptionElement> rpcOptions = kept(rpc.getOptions());
-        if (!rpcOptions.isEmpty()) {
-            out.append(" {\n");
-            Indent.append(out, statements(rpcOptions));
-            out.append('}');
-        }
-        return out.append(";\n").toString();
-    }
-
-    private String rpcType(String service, RpcElement rpc, boolean request) {
-        String written = request ? rpc.getRequestType() : rpc.getResponseType();
-        String resolved = normalize ? types.rpcType(service, rpc.getName(), request) : null;
-        return resolved != null ? resolved : written;
-    }
-
     private String statements(List<OptionElement> list) {
-        StringBuilder out = new StringBuilder();
-        options.appendStatements(out, list);
-        return out.toString();
+        return style.statements(list);
     }
 
-    /** Options to print: custom (parenthesized) options are extensions, dropped when extensions are ignored. */
     private List<OptionElement> kept(List<OptionElement> list) {
-        return ignoreExtensions
-                ? list.stream().filter(o -> !o.isParenthesized()).toList()
-                : list;
+        return style.kept(list);
     }
 
     private List<FieldElement> byTag(List<FieldElement> fields) {
