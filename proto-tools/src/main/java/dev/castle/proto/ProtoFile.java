@@ -44,10 +44,10 @@ public final class ProtoFile {
      * @throws ProtoParseException when the text is invalid or an import cannot be resolved
      */
     public static ProtoFile parse(String text, Map<String, String> dependencies) {
-        ProtoFileElement element = Parsing.parse(DEFAULT_NAME, text);
         ImportResolver imports = new ImportResolver(dependencies);
+        ProtoFileElement element = Parsing.parse(DEFAULT_NAME, text, imports);
         FileDescriptorProto unlinked = DescriptorBuilder.build(element, DEFAULT_NAME);
-        FileDescriptor linked = Linker.link(unlinked, imports.resolveAll(unlinked.getDependencyList()));
+        FileDescriptor linked = Linker.link(element, unlinked, imports.resolveAll(unlinked.getDependencyList()));
         return new ProtoFile(element, linked, Map.copyOf(dependencies));
     }
 

@@ -10,6 +10,7 @@ import com.google.protobuf.DescriptorProtos.ServiceDescriptorProto;
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
+import com.google.protobuf.TextFormat;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -261,16 +262,19 @@ public final class DescriptorText {
         List<String> assignments = new ArrayList<>();
         for (Map.Entry<FieldDescriptor, Object> entry : options.getAllFields().entrySet()) {
             FieldDescriptor field = entry.getKey();
-            if (field.isExtension() || field.isRepeated() || field.getName().equals("map_entry")) {
+            if (field.isRepeated() || field.getName().equals("map_entry")) {
                 continue;
             }
+            String name = field.isExtension() ? "(" + field.getFullName() + ")" : field.getName();
             Object value = entry.getValue();
             if (value instanceof EnumValueDescriptor) {
-                assignments.add(field.getName() + " = " + ((EnumValueDescriptor) value).getName());
+                assignments.add(name + " = " + ((EnumValueDescriptor) value).getName());
             } else if (value instanceof String) {
-                assignments.add(field.getName() + " = \"" + Escaping.escape((String) value) + "\"");
-            } else if (!(value instanceof Message)) {
-                assignments.add(field.getName() + " = " + value);
+                assignments.add(name + " = \"" + Escaping.escape((String) value) + "\"");
+            } else if (value instanceof Message) {
+                assignments.add(name + " = { " + TextFormat.printer().shortDebugString((Message) value) + " }");
+            } else {
+                assignments.add(name + " = " + value);
             }
         }
         return assignments;

@@ -51,9 +51,9 @@ public final class ImportResolver {
         }
         loading.push(path);
         try {
-            ProtoFileElement element = Parsing.parse(path, text);
+            ProtoFileElement element = Parsing.parse(path, text, this);
             FileDescriptorProto unlinked = DescriptorBuilder.build(element, path);
-            FileDescriptor linked = Linker.link(unlinked, resolveAll(unlinked.getDependencyList()));
+            FileDescriptor linked = Linker.link(element, unlinked, resolveAll(unlinked.getDependencyList()));
             loaded.put(path, linked);
             return linked;
         } finally {

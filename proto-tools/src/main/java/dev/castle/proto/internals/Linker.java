@@ -10,6 +10,7 @@ import com.google.protobuf.Descriptors.DescriptorValidationException;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.Descriptors.MethodDescriptor;
+import com.squareup.wire.schema.internal.parser.ProtoFileElement;
 import dev.castle.proto.ProtoParseException;
 import java.util.List;
 
@@ -21,7 +22,8 @@ public final class Linker {
 
     private Linker() {}
 
-    public static FileDescriptor link(FileDescriptorProto unlinked, List<FileDescriptor> dependencies) {
+    public static FileDescriptor link(
+            ProtoFileElement element, FileDescriptorProto unlinked, List<FileDescriptor> dependencies) {
         FileDescriptor linked;
         try {
             linked = FileDescriptor.buildFrom(unlinked, dependencies.toArray(new FileDescriptor[0]));
@@ -30,7 +32,7 @@ public final class Linker {
         } catch (IllegalArgumentException e) {
             throw new ProtoParseException("Invalid schema " + unlinked.getName() + ": " + e.getMessage(), e);
         }
-        FileDescriptorProto resolved = resolve(unlinked, linked);
+        FileDescriptorProto resolved = CustomOptions.apply(element, resolve(unlinked, linked), linked);
         try {
             return FileDescriptor.buildFrom(resolved, dependencies.toArray(new FileDescriptor[0]));
         } catch (DescriptorValidationException e) {

@@ -1,6 +1,8 @@
 package dev.castle.proto.internals;
 
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
+import com.google.protobuf.Descriptors.DescriptorValidationException;
+import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.squareup.wire.schema.Location;
 import com.squareup.wire.schema.internal.parser.ProtoFileElement;
@@ -17,7 +19,7 @@ public final class Parsing {
 
     private Parsing() {}
 
-    public static ProtoFileElement parse(String path, String text) {
+    public static ProtoFileElement parse(String path, String text, ImportResolver imports) {
         try {
             return ProtoParser.Companion.parse(Location.get(path), text);
         } catch (RuntimeException textError) {
@@ -25,12 +27,26 @@ public final class Parsing {
             if (descriptor.isEmpty()) {
                 throw new ProtoParseException("Invalid Protobuf schema: " + textError.getMessage(), textError);
             }
-            String converted = DescriptorText.print(descriptor.get());
+            String converted = DescriptorText.print(withExtensions(descriptor.get(), imports));
             try {
                 return ProtoParser.Companion.parse(Location.get(path), converted);
             } catch (RuntimeException e) {
                 throw new ProtoParseException("Invalid serialized Protobuf descriptor: " + e.getMessage(), e);
             }
+        }
+    }
+
+    /**
+     * Re-reads the descriptor with the extensions of its imports and itself known, so custom options (kept as
+     * unknown fields by a plain parse) become readable and reach the text.
+     */
+    private static FileDescriptorProto withExtensions(FileDescriptorProto proto, ImportResolver imports) {
+        try {
+            FileDescriptor linked = FileDescriptor.buildFrom(
+                    proto, imports.resolveAll(proto.getDependencyList()).toArray(new FileDescriptor[0]));
+            return FileDescriptorProto.parseFrom(proto.toByteString(), CustomOptions.registryFor(linked));
+        } catch (DescriptorValidationException | InvalidProtocolBufferException e) {
+            throw new ProtoParseException("Invalid serialized Protobuf descriptor: " + e.getMessage(), e);
         }
     }
 
