@@ -29,11 +29,13 @@ public final class ProtoFile {
     private final ProtoFileElement element;
     private final FileDescriptor descriptor;
     private final Map<String, String> dependencies;
+    private final ResolvedTypes types;
 
     private ProtoFile(ProtoFileElement element, FileDescriptor descriptor, Map<String, String> dependencies) {
         this.element = element;
         this.descriptor = descriptor;
         this.dependencies = dependencies;
+        this.types = ResolvedTypes.of(descriptor);
     }
 
     /**
@@ -57,12 +59,12 @@ public final class ProtoFile {
 
     /** The canonical text: comments and formatting dropped, declarations in the order written. */
     public String canonicalText() {
-        return new ProtoPrinter(false, false, ResolvedTypes.of(descriptor)).print(element);
+        return new ProtoPrinter(false, false, types).print(element);
     }
 
     /** Normalized text: sorted imports, options, fields and constants; fully-qualified type names. */
     public String normalizedText() {
-        return new ProtoPrinter(true, false, ResolvedTypes.of(descriptor)).print(element);
+        return new ProtoPrinter(true, false, types).print(element);
     }
 
     /** This schema normalized; normalizing it again changes nothing. */
@@ -72,7 +74,7 @@ public final class ProtoFile {
 
     /** {@code format=ignore_extensions}: canonical text without extend blocks and custom (parenthesized) options. */
     public String textWithoutExtensions() {
-        return new ProtoPrinter(false, true, ResolvedTypes.of(descriptor)).print(element);
+        return new ProtoPrinter(false, true, types).print(element);
     }
 
     /** The linked descriptor, every type reference fully qualified (as protoc writes it). */
@@ -150,11 +152,6 @@ public final class ProtoFile {
             scope = messages.get(index).getNestedTypes();
         }
         return Optional.of(name.toString());
-    }
-
-    /** The parsed syntax tree, for helpers in this module. */
-    public ProtoFileElement element() {
-        return element;
     }
 
     private String prefix() {

@@ -67,6 +67,59 @@ class CustomOptionsTest {
         assertThat(options.getField(table)).isEqualTo("rows");
     }
 
+    @Test
+    void shouldLeaveOptionsUnsetWhereNoneAreWritten() {
+        // given a file with a custom option on one field only
+        ProtoFile file = ProtoFile.parse(TAGGED);
+
+        // when
+        var fields = file.descriptorProto().getMessageType(0).getFieldList();
+
+        // then
+        assertThat(fields.get(0).hasOptions()).isFalse();
+        assertThat(fields.get(1).hasOptions()).isTrue();
+    }
+
+    @Test
+    void shouldRoundTripOptionsOnEveryKindOfDeclaration() {
+        // given custom and standard options on the file, messages, enums, values, services and methods
+        String text =
+                """
+                syntax = "proto3";
+                package com.acme;
+                import "confluent/meta.proto";
+                option (confluent.file_meta) = { doc: "file" };
+                option java_outer_classname = "Outer";
+                message Outer {
+                  option (confluent.message_meta).doc = "outer";
+                  enum Kind {
+                    UNKNOWN = 0 [(confluent.enum_value_meta) = { tags: "x" }];
+                    BIG = 1 [deprecated = true];
+                  }
+                  Kind kind = 1;
+                }
+                service Svc {
+                  option deprecated = true;
+                  rpc Get (Outer) returns (Outer) { option idempotency_level = NO_SIDE_EFFECTS; }
+                }
+                """;
+        ProtoFile original = ProtoFile.parse(text);
+
+        // when
+        ProtoFile fromBase64 = ProtoFile.parse(original.serialized());
+
+        // then
+        assertThat(fromBase64.serialized()).isEqualTo(original.serialized());
+        assertThat(original.descriptorProto().getMessageType(0).getOptions().getAllFields())
+                .hasSize(1);
+        assertThat(original.descriptorProto()
+                        .getService(0)
+                        .getMethod(0)
+                        .getOptions()
+                        .hasIdempotencyLevel())
+                .isTrue();
+    }
+
     private static Message fieldMeta(ProtoFile file) {
         var options = file.fileDescriptor()
                 .findMessageTypeByName("Customer")

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +54,7 @@ final class CustomOptions {
     static FileDescriptorProto apply(ProtoFileElement file, FileDescriptorProto resolved, FileDescriptor linked) {
         CustomOptions options = new CustomOptions(linked);
         FileDescriptorProto.Builder out = resolved.toBuilder();
-        options.merge(file.getOptions(), out.getOptionsBuilder());
+        options.merge(file.getOptions(), out::getOptionsBuilder);
         for (TypeElement type : file.getTypes()) {
             options.type(type, out.getMessageTypeBuilderList(), out.getEnumTypeBuilderList());
         }
@@ -79,18 +80,18 @@ final class CustomOptions {
     }
 
     private void message(MessageElement element, DescriptorProto.Builder proto) {
-        merge(element.getOptions(), proto.getOptionsBuilder());
+        merge(element.getOptions(), proto::getOptionsBuilder);
         List<FieldElement> fields = new ArrayList<>(element.getFields());
         element.getOneOfs().forEach(o -> fields.addAll(o.getFields()));
         for (FieldElement field : fields) {
             proto.getFieldBuilderList().stream()
                     .filter(f -> f.getNumber() == field.getTag())
-                    .forEach(f -> merge(field.getOptions(), f.getOptionsBuilder()));
+                    .forEach(f -> merge(field.getOptions(), f::getOptionsBuilder));
         }
         for (OneOfElement oneOf : element.getOneOfs()) {
             proto.getOneofDeclBuilderList().stream()
                     .filter(o -> o.getName().equals(oneOf.getName()))
-                    .forEach(o -> merge(oneOf.getOptions(), o.getOptionsBuilder()));
+                    .forEach(o -> merge(oneOf.getOptions(), o::getOptionsBuilder));
         }
         for (TypeElement nested : element.getNestedTypes()) {
             type(nested, proto.getNestedTypeBuilderList(), proto.getEnumTypeBuilderList());
@@ -98,28 +99,31 @@ final class CustomOptions {
     }
 
     private void enumType(EnumElement element, EnumDescriptorProto.Builder proto) {
-        merge(element.getOptions(), proto.getOptionsBuilder());
+        merge(element.getOptions(), proto::getOptionsBuilder);
         for (EnumConstantElement constant : element.getConstants()) {
             proto.getValueBuilderList().stream()
                     .filter(v -> v.getName().equals(constant.getName()))
-                    .forEach(v -> merge(constant.getOptions(), v.getOptionsBuilder()));
+                    .forEach(v -> merge(constant.getOptions(), v::getOptionsBuilder));
         }
     }
 
     private void service(ServiceElement element, ServiceDescriptorProto.Builder proto) {
-        merge(element.getOptions(), proto.getOptionsBuilder());
+        merge(element.getOptions(), proto::getOptionsBuilder);
         for (RpcElement rpc : element.getRpcs()) {
             proto.getMethodBuilderList().stream()
                     .filter(m -> m.getName().equals(rpc.getName()))
-                    .forEach(m -> merge(rpc.getOptions(), m.getOptionsBuilder()));
+                    .forEach(m -> merge(rpc.getOptions(), m::getOptionsBuilder));
         }
     }
 
-    private void merge(List<OptionElement> options, Message.Builder target) {
-        for (OptionElement option : options) {
-            if (!option.isParenthesized()) {
-                continue;
-            }
+    private void merge(List<OptionElement> options, Supplier<? extends Message.Builder> targetBuilder) {
+        List<OptionElement> custom =
+                options.stream().filter(OptionElement::isParenthesized).toList();
+        if (custom.isEmpty()) {
+            return;
+        }
+        Message.Builder target = targetBuilder.get();
+        for (OptionElement option : custom) {
             String extension = resolve(option.getName(), target.getDescriptorForType());
             if (extension == null) {
                 LOG.debug("Custom option ({}) names no known extension; kept in the text only", option.getName());
