@@ -11,6 +11,7 @@ import dev.castle.proto.internals.Linker;
 import dev.castle.proto.internals.Parsing;
 import dev.castle.proto.internals.ProtoPrinter;
 import dev.castle.proto.internals.ResolvedTypes;
+import dev.castle.proto.internals.WellKnownFiles;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -108,6 +109,15 @@ public final class ProtoFile {
         return all;
     }
 
+    /**
+     * Whether an import resolves without a reference: {@code google/protobuf/*.proto}, {@code google/type/*.proto}
+     * and {@code confluent/meta.proto}, {@code confluent/type/decimal.proto}.
+     */
+    public static boolean isWellKnownImport(String path) {
+        return WellKnownFiles.isWellKnown(path);
+    }
+
+    /** The dependency texts this file was parsed with (import path to .proto text). */
     public Map<String, String> dependencies() {
         return dependencies;
     }

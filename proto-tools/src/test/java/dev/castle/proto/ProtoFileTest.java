@@ -140,6 +140,48 @@ class ProtoFileTest {
     }
 
     @Test
+    void shouldTellWellKnownImportsFromReferences() {
+        assertThat(ProtoFile.isWellKnownImport("google/protobuf/timestamp.proto"))
+                .isTrue();
+        assertThat(ProtoFile.isWellKnownImport("google/type/date.proto")).isTrue();
+        assertThat(ProtoFile.isWellKnownImport("confluent/meta.proto")).isTrue();
+        assertThat(ProtoFile.isWellKnownImport("confluent/type/decimal.proto")).isTrue();
+        assertThat(ProtoFile.isWellKnownImport("acme/order.proto")).isFalse();
+        assertThat(ProtoFile.isWellKnownImport("google/type/../../etc.proto")).isFalse();
+    }
+
+    @Test
+    void shouldLinkEveryBundledWellKnownFile() {
+        for (String path : new String[] {
+            "google/type/calendar_period.proto",
+            "google/type/color.proto",
+            "google/type/date.proto",
+            "google/type/datetime.proto",
+            "google/type/dayofweek.proto",
+            "google/type/decimal.proto",
+            "google/type/expr.proto",
+            "google/type/fraction.proto",
+            "google/type/interval.proto",
+            "google/type/latlng.proto",
+            "google/type/localized_text.proto",
+            "google/type/money.proto",
+            "google/type/month.proto",
+            "google/type/phone_number.proto",
+            "google/type/postal_address.proto",
+            "google/type/quaternion.proto",
+            "google/type/timeofday.proto",
+            "confluent/meta.proto",
+            "confluent/type/decimal.proto"
+        }) {
+            // given / when
+            ProtoFile file = ProtoFile.parse("syntax = \"proto3\"; import \"" + path + "\";");
+
+            // then
+            assertThat(file.fileDescriptor().getDependencies().get(0).getName()).isEqualTo(path);
+        }
+    }
+
+    @Test
     void shouldRejectUnresolvedImport() {
         // given an import that is neither a dependency nor well-known
         String text = "syntax = \"proto3\"; import \"missing.proto\"; message A { int32 x = 1; }";

@@ -41,14 +41,15 @@ public final class ImportResolver {
         }
         String text = texts.get(path);
         if (text == null) {
-            var compiled = WellKnownFiles.compiled(path);
-            if (compiled.isPresent()) {
-                return compiled.get();
-            }
-            text = WellKnownFiles.bundledText(path)
+            return WellKnownFiles.compiled(path)
+                    .or(() -> WellKnownFiles.bundled(path))
                     .orElseThrow(() -> new ProtoParseException(
                             "Could not resolve import '" + path + "': no reference or well-known file has that name"));
         }
+        return parseAndLink(path, text);
+    }
+
+    private FileDescriptor parseAndLink(String path, String text) {
         loading.push(path);
         try {
             ProtoFileElement element = Parsing.parse(path, text, this);

@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -48,7 +49,24 @@ public final class WellKnownFiles {
                     PluginProtos.getDescriptor())
             .collect(Collectors.toUnmodifiableMap(FileDescriptor::getName, Function.identity()));
 
+    private static final Map<String, FileDescriptor> BUNDLED = new ConcurrentHashMap<>();
+
     private WellKnownFiles() {}
+
+    /** A bundled file, parsed and linked once per process (its own imports are all compiled ones). */
+    static Optional<FileDescriptor> bundled(String path) {
+        FileDescriptor cached = BUNDLED.get(path);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<String> text = bundledText(path);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        FileDescriptor linked = new ImportResolver(Map.of(path, text.get())).load(path);
+        FileDescriptor raced = BUNDLED.putIfAbsent(path, linked);
+        return Optional.of(raced != null ? raced : linked);
+    }
 
     public static Optional<FileDescriptor> compiled(String path) {
         return Optional.ofNullable(COMPILED.get(path));
