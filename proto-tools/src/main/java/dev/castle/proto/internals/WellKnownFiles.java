@@ -27,7 +27,8 @@ import java.util.stream.Stream;
 
 /**
  * Imports that resolve without references: {@code google/protobuf/*.proto} from protobuf-java's compiled
- * descriptors, and {@code google/type/*.proto} and {@code confluent/*.proto} from texts bundled with this module.
+ * descriptors, {@code google/type/*.proto} from the texts Google ships in proto-google-common-protos, and
+ * {@code confluent/*.proto} from texts bundled with this module.
  */
 public final class WellKnownFiles {
 
@@ -77,7 +78,8 @@ public final class WellKnownFiles {
         if (!path.startsWith("google/type/") && !path.startsWith("confluent/") || path.contains("..")) {
             return Optional.empty();
         }
-        try (InputStream in = WellKnownFiles.class.getResourceAsStream(RESOURCE_ROOT + path)) {
+        String resource = path.startsWith("google/type/") ? "/" + path : RESOURCE_ROOT + path;
+        try (InputStream in = WellKnownFiles.class.getResourceAsStream(resource)) {
             return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
