@@ -185,6 +185,23 @@ class ProtobufIT {
     }
 
     @Test
+    void shouldResolveWellKnownImportsWithoutReferences() {
+        String s = Api.subject("well-known");
+        String text = "syntax = \"proto3\"; package wk; import \"google/protobuf/timestamp.proto\";"
+                + " import \"confluent/meta.proto\"; import \"google/type/money.proto\";"
+                + " message Payment { google.protobuf.Timestamp at = 1; google.type.Money amount = 2; }";
+
+        int id = Typed.register(api, s, PROTOBUF, text);
+
+        JsonNode version = api.get("/subjects/" + s + "/versions/1").json();
+        assertThat(version.path("id").asInt()).isEqualTo(id);
+        assertThat(version.has("references")).isFalse();
+        assertThat(version.path("schema").asText()).contains("import \"google/protobuf/timestamp.proto\";");
+        assertThat(api.get("/schemas/ids/" + id + "?format=serialized").status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void shouldRejectInvalidProtoWith42201() {
         String s = Api.subject("invalid");
 
