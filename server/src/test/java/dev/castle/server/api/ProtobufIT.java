@@ -202,6 +202,27 @@ class ProtobufIT {
     }
 
     @Test
+    void shouldAcceptAWellKnownFileRegisteredAsAReference() {
+        // given timestamp.proto registered under its own path, as Confluent's serializer does without skip.known.types
+        String path = "google/protobuf/timestamp.proto";
+        String timestamp = "syntax = \"proto3\";\npackage google.protobuf;\n\n"
+                + "message Timestamp {\n  int64 seconds = 1;\n  int32 nanos = 2;\n}\n";
+        int dependency = Typed.register(api, path, PROTOBUF, timestamp);
+        String s = Api.subject("imports-known");
+        String text = "syntax = \"proto3\"; package known; import \"google/protobuf/timestamp.proto\";"
+                + " message Event { google.protobuf.Timestamp at = 1; }";
+
+        // when
+        int id = Typed.register(api, s, PROTOBUF, text, path, path, 1);
+
+        // then
+        assertThat(api.get("/subjects/" + Api.enc(path) + "/versions/1/referencedby")
+                        .ints())
+                .containsExactly(id);
+        assertThat(api.get("/schemas/ids/" + dependency + "/schema").body()).isEqualTo(timestamp);
+    }
+
+    @Test
     void shouldRejectInvalidProtoWith42201() {
         String s = Api.subject("invalid");
 
