@@ -15,7 +15,7 @@ public final class SchemaFormats {
 
     private SchemaFormats(SchemaFormat... known) {
         for (SchemaFormat format : known) {
-            formats.put(format.type(), format);
+            formats.put(format.type(), new GuardedFormat(format));
         }
     }
 
@@ -24,7 +24,7 @@ public final class SchemaFormats {
         return new SchemaFormats(new AvroFormat(), new JsonSchemaFormat(), new ProtobufFormat());
     }
 
-    /** The format for {@code type}; a type Castle does not support yet is 42201. */
+    /** The format for {@code type}; every {@link SchemaType} has one, the 42201 guards a type added without one. */
     public SchemaFormat of(SchemaType type) {
         SchemaFormat format = formats.get(type);
         if (format == null) {

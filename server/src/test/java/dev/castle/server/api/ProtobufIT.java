@@ -239,6 +239,26 @@ class ProtobufIT {
     }
 
     @Test
+    void shouldRejectAHostilelyNestedSchemaAndKeepServing() {
+        // given messages nested thousands deep, deeper than any parser's stack
+        StringBuilder text = new StringBuilder("syntax = \"proto3\";");
+        text.append("message M {".repeat(5_000)).append("}".repeat(5_000));
+        String s = Api.subject("nested");
+
+        // when
+        Reply register = Typed.post(api, s, PROTOBUF, text.toString());
+        Reply check =
+                api.post("/compatibility/subjects/" + s + "/versions/latest", Typed.body(PROTOBUF, text.toString()));
+        Reply lookup = api.post("/subjects/" + s, Typed.body(PROTOBUF, text.toString()));
+
+        // then
+        assertError(register, 422, 42201);
+        assertError(check, 422, 42201);
+        assertError(lookup, 422, 42201);
+        assertThat(Typed.register(api, s, PROTOBUF, order(s))).isPositive();
+    }
+
+    @Test
     void shouldServeSoftDeletedVersionById() {
         String s = Api.subject("deleted");
         int id = Typed.register(api, s, PROTOBUF, order(s));

@@ -24,12 +24,19 @@ public final class ProtobufFormat implements SchemaFormat {
         if (text == null || text.isBlank()) {
             throw new SchemaParseException("Empty schema", null);
         }
+        if (Nesting.depth(text) > Nesting.MAX_DEPTH) {
+            throw new SchemaParseException(
+                    "Invalid Protobuf schema: nested deeper than " + Nesting.MAX_DEPTH + " levels", null);
+        }
         try {
             return new ProtobufSchema(ProtoFile.parse(text, references));
         } catch (ProtoParseException e) {
             throw new SchemaParseException(e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new SchemaParseException("Invalid Protobuf schema: " + e.getMessage(), e);
+        } catch (StackOverflowError e) {
+            // a last resort: the depth check above keeps ordinary input far from this
+            throw new SchemaParseException("Invalid Protobuf schema: nested too deeply to parse", null);
         }
     }
 }

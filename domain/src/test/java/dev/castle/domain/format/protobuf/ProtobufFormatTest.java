@@ -29,8 +29,11 @@ class ProtobufFormatTest {
 
     @Test
     void shouldBeRegisteredAmongTheStandardFormats() {
-        assertThat(SchemaFormats.standard().of(SchemaType.PROTOBUF)).isInstanceOf(ProtobufFormat.class);
-        assertThat(parse(ORDER).type()).isEqualTo(SchemaType.PROTOBUF);
+        ParsedSchema viaRegistry =
+                SchemaFormats.standard().of(SchemaType.PROTOBUF).parse(ORDER, Map.of(), true);
+
+        assertThat(viaRegistry.type()).isEqualTo(SchemaType.PROTOBUF);
+        assertThat(viaRegistry.canonical()).isEqualTo(parse(ORDER).canonical());
     }
 
     @Test
