@@ -1,0 +1,98 @@
+// The schemas both client scripts register: per format a first version, a compatible second version and an
+// incompatible change (backward compatibility, the registry's default).
+
+export const avro = {
+  v1: JSON.stringify({
+    type: 'record',
+    name: 'Order',
+    namespace: 'castle.clients',
+    fields: [
+      { name: 'id', type: 'long' },
+      { name: 'item', type: 'string' },
+    ],
+  }),
+  // a field with a default: old data stays readable
+  v2: JSON.stringify({
+    type: 'record',
+    name: 'Order',
+    namespace: 'castle.clients',
+    fields: [
+      { name: 'id', type: 'long' },
+      { name: 'item', type: 'string' },
+      { name: 'qty', type: 'int', default: 1 },
+    ],
+  }),
+  // a field without a default: old data lacks it
+  incompatible: JSON.stringify({
+    type: 'record',
+    name: 'Order',
+    namespace: 'castle.clients',
+    fields: [
+      { name: 'id', type: 'long' },
+      { name: 'item', type: 'string' },
+      { name: 'price', type: 'double' },
+    ],
+  }),
+};
+
+export const json = {
+  v1: JSON.stringify({
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'Order',
+    type: 'object',
+    properties: { id: { type: 'integer' }, item: { type: 'string' } },
+    required: ['id'],
+    additionalProperties: false,
+  }),
+  // an optional property added to a closed content model
+  v2: JSON.stringify({
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'Order',
+    type: 'object',
+    properties: { id: { type: 'integer' }, item: { type: 'string' }, qty: { type: 'integer' } },
+    required: ['id'],
+    additionalProperties: false,
+  }),
+  // a type changed: old integers are not strings
+  incompatible: JSON.stringify({
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'Order',
+    type: 'object',
+    properties: { id: { type: 'string' }, item: { type: 'string' } },
+    required: ['id'],
+    additionalProperties: false,
+  }),
+};
+
+export const protobuf = {
+  v1: `syntax = "proto3";
+package castle.clients;
+
+message Order {
+  int64 id = 1;
+  string item = 2;
+}
+`,
+  // a field added
+  v2: `syntax = "proto3";
+package castle.clients;
+
+message Order {
+  int64 id = 1;
+  string item = 2;
+  int32 qty = 3;
+}
+`,
+  // a scalar field turned into a message field
+  incompatible: `syntax = "proto3";
+package castle.clients;
+
+message Order {
+  Item id = 1;
+  string item = 2;
+}
+message Item {
+  string sku = 1;
+}
+`,
+};
