@@ -5,10 +5,11 @@ import dev.castle.domain.RegistryException;
 import dev.castle.domain.SchemaType;
 import dev.castle.domain.format.avro.AvroFormat;
 import dev.castle.domain.format.json.JsonSchemaFormat;
+import dev.castle.domain.format.protobuf.ProtobufFormat;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** The formats Castle knows, by {@link SchemaType}. Protobuf joins here when it is written. */
+/** The formats Castle knows, by {@link SchemaType}. */
 public final class SchemaFormats {
     private final Map<SchemaType, SchemaFormat> formats = new EnumMap<>(SchemaType.class);
 
@@ -20,7 +21,7 @@ public final class SchemaFormats {
 
     /** Every format Castle supports today. */
     public static SchemaFormats standard() {
-        return new SchemaFormats(new AvroFormat(), new JsonSchemaFormat());
+        return new SchemaFormats(new AvroFormat(), new JsonSchemaFormat(), new ProtobufFormat());
     }
 
     /** The format for {@code type}; a type Castle does not support yet is 42201. */

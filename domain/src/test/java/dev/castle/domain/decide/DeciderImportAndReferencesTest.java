@@ -171,14 +171,17 @@ class DeciderImportAndReferencesTest {
     }
 
     @Test
-    void shouldRefuseUnsupportedSchemaTypes() {
+    void shouldRefuseInvalidProtobufSchemaWithItsTypeInTheMessage() {
         var request = dev.castle.domain.SchemaRequest.of(
-                dev.castle.domain.SchemaType.PROTOBUF, "syntax = \"proto3\";", List.of());
+                dev.castle.domain.SchemaType.PROTOBUF, "syntax = \"proto3\"; message {", List.of());
 
         RegistryException error = registry.rejected(new Command.RegisterSchema("s", request, false));
 
         assertThat(error.errorCode()).isEqualTo(ErrorCode.INVALID_SCHEMA);
-        assertThat(error.getMessage()).startsWith("Invalid schema type PROTOBUF");
+        assertThat(error.getMessage())
+                .startsWith("Invalid schema {subject=s,")
+                .contains(" of type PROTOBUF, details: ");
+        assertThat(registry.model.subjects()).isEmpty();
     }
 
     @Test

@@ -151,13 +151,19 @@ class AvroFormatTest {
     }
 
     @Test
-    void shouldAnswerUnsupportedTypesWithInvalidSchemaTypeError() {
+    void shouldHaveAFormatForEverySchemaType() {
         SchemaFormats formats = SchemaFormats.standard();
 
-        assertThat(formats.of(SchemaType.AVRO).type()).isEqualTo(SchemaType.AVRO);
-        assertThatThrownBy(() -> formats.of(SchemaType.PROTOBUF))
+        for (SchemaType type : SchemaType.values()) {
+            assertThat(formats.of(type).type()).isEqualTo(type);
+        }
+    }
+
+    @Test
+    void shouldAnswerUnknownTypeNameWithInvalidSchemaTypeError() {
+        assertThatThrownBy(() -> SchemaType.fromName("FOO"))
                 .isInstanceOf(RegistryException.class)
-                .hasMessageStartingWith("Invalid schema type PROTOBUF")
+                .hasMessage("Invalid schema type FOO")
                 .extracting(e -> ((RegistryException) e).errorCode())
                 .isEqualTo(ErrorCode.INVALID_SCHEMA);
     }
