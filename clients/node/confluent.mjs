@@ -120,6 +120,8 @@ async function configCalls() {
   });
 }
 
+const FORMATS_BY_TYPE = Object.fromEntries(FORMATS.map((f) => [f.type, f.schemas]));
+
 const SERDES = {
   AVRO: { Serializer: AvroSerializer, Deserializer: AvroDeserializer, message: () => ({ id: 7, item: 'avro', qty: 2 }) },
   JSON: { Serializer: JsonSerializer, Deserializer: JsonDeserializer, message: () => ({ id: 7, item: 'json', qty: 2 }) },
@@ -144,6 +146,53 @@ async function serdeWithLatest(type, registered) {
     const decoded = await deserializer.deserialize(registered.topic, bytes);
     assert.deepEqual(comparable(decoded), comparable(message));
     return comparable(decoded);
+  });
+}
+
+async function deserializeUnderAnotherTopic(type, registered) {
+  const serde = SERDES[type];
+  await step(`${type}: deserializer on a topic whose subject never held the id (subject is only a hint)`, async () => {
+    const registry = serde.registry?.();
+    const serializer = new serde.Serializer(client(), SerdeType.VALUE, { useLatestVersion: true, registry });
+    const message = serde.message(registry);
+    const bytes = await serializer.serialize(registered.topic, message);
+    const decoded = await new serde.Deserializer(client(), SerdeType.VALUE, {}).deserialize(`elsewhere-${RUN}`, bytes);
+    assert.deepEqual(comparable(decoded), comparable(message));
+  });
+}
+
+async function serdeWithSchemaId(type, registered) {
+  const serde = SERDES[type];
+  await step(`${type}: serializer (useSchemaId of v1) then deserializer with a fresh client`, async () => {
+    const registry = serde.registry?.();
+    const serializer = new serde.Serializer(client(), SerdeType.VALUE, { useSchemaId: registered.v1, registry });
+    const message = serde.message(registry);
+    if (type !== 'PROTOBUF') {
+      delete message.qty; // v1 has no qty
+    }
+    const bytes = await serializer.serialize(registered.topic, message);
+    assert.equal(bytes.readInt32BE(1), registered.v1, 'the chosen id in the wire header');
+    const decoded = await new serde.Deserializer(client(), SerdeType.VALUE, {}).deserialize(registered.topic, bytes);
+    if (type !== 'PROTOBUF') {
+      assert.deepEqual(comparable(decoded), comparable(message));
+    }
+    return comparable(decoded);
+  });
+}
+
+async function normalizedLookup(type) {
+  await step(`${type}: register and look up with normalize=true`, async () => {
+    const subject = `confluent-normalized-${type.toLowerCase()}-${RUN}`;
+    const v1 = FORMATS_BY_TYPE[type].v1;
+    const id = await client().register(subject, info(type, v1), true);
+    assert.equal(await client().getId(subject, info(type, v1), true), id);
+    if (type === 'JSON') {
+      // the same schema with its keys in reverse order normalizes to the same text
+      const reversed = JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(v1)).reverse()));
+      assert.equal(await client().getId(subject, info(type, reversed), true), id);
+      assert.equal(await client().register(subject, info(type, reversed), true), id);
+    }
+    return id;
   });
 }
 
@@ -221,6 +270,9 @@ for (const format of FORMATS) {
   const registered = await registryCalls(format);
   if (registered?.v2 !== undefined) {
     await serdeWithLatest(format.type, registered);
+    await serdeWithSchemaId(format.type, registered);
+    await deserializeUnderAnotherTopic(format.type, registered);
+    await normalizedLookup(format.type);
     toDelete = toDelete ?? registered;
   }
   await serdeAutoRegister(format.type);

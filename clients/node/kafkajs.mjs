@@ -162,9 +162,76 @@ async function avroReference() {
   });
 }
 
+async function protobufReference() {
+  await step('PROTOBUF: a schema importing another subject registers, encodes and decodes', async () => {
+    const common = `kafkajs-proto-common-${RUN}`;
+    const registry = client();
+    await registry.register(
+      {
+        type: SchemaType.PROTOBUF,
+        schema: 'syntax = "proto3";\npackage castle.common;\n\nmessage Money {\n  string currency = 1;\n  int64 units = 2;\n}\n',
+      },
+      { subject: common },
+    );
+    const order = `syntax = "proto3";
+package castle.orders;
+
+import "castle/common.proto";
+
+message Order {
+  int64 id = 1;
+  castle.common.Money price = 2;
+}
+`;
+    const { id } = await registry.register(
+      { type: SchemaType.PROTOBUF, schema: order, references: [{ name: 'castle/common.proto', subject: common, version: 1 }] },
+      { subject: `kafkajs-proto-order-${RUN}-value` },
+    );
+    const value = { id: 5, price: { currency: 'EUR', units: 12 } };
+    const decoded = await client().decode(await registry.encode(id, value));
+    assert.deepEqual(plain(SchemaType.PROTOBUF, decoded), value);
+    return id;
+  });
+}
+
+async function jsonReference() {
+  await step('JSON: a schema whose $ref names another subject registers, encodes and decodes', async () => {
+    const itemSubject = `kafkajs-json-item-${RUN}`;
+    const registry = client();
+    const item = {
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      $id: 'https://castle.example/item.json',
+      type: 'object',
+      properties: { sku: { type: 'string' } },
+      required: ['sku'],
+    };
+    await registry.register({ type: SchemaType.JSON, schema: JSON.stringify(item) }, { subject: itemSubject });
+    const line = {
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      type: 'object',
+      properties: { item: { $ref: 'https://castle.example/item.json' }, n: { type: 'integer' } },
+      required: ['item'],
+    };
+    const { id } = await registry.register(
+      {
+        type: SchemaType.JSON,
+        schema: JSON.stringify(line),
+        references: [{ name: 'https://castle.example/item.json', subject: itemSubject, version: 1 }],
+      },
+      { subject: `kafkajs-json-line-${RUN}-value` },
+    );
+    const value = { item: { sku: 'k-2' }, n: 3 };
+    assert.deepEqual(await client().decode(await registry.encode(id, value)), value);
+    await assert.rejects(registry.encode(id, { item: { sku: 7 } }), /invalid payload/);
+    return id;
+  });
+}
+
 for (const format of FORMATS) {
   await exercise(format);
 }
 await avroRecordSubject();
 await avroReference();
+await protobufReference();
+await jsonReference();
 finish();
