@@ -14,7 +14,7 @@ import {
   SerdeType,
 } from '@confluentinc/schemaregistry';
 import { assert, registryUrl, RUN, suite } from './harness.mjs';
-import { commonFile, orderFile, plainOrderFile, registryOf } from './protodesc.mjs';
+import { commonFile, orderFile, plainOrderFile, registryOf, richFile } from './protodesc.mjs';
 import * as schemas from './schemas.mjs';
 
 const url = registryUrl();
@@ -250,6 +250,52 @@ async function protobufDescriptors() {
   });
 }
 
+async function richDescriptor() {
+  await step('PROTOBUF: a descriptor with nested types, enums, maps, oneofs and optional round-trips', async () => {
+    const topic = `confluent-rich-${RUN}`;
+    const { messages } = registryOf(richFile);
+    const Shipment = messages.getMessage('castle.rich.Shipment');
+    const message = create(Shipment, {
+      id: 11n,
+      status: 2,
+      parcels: [{ code: 'p-1', weights: [3, 4] }],
+      counts: { apples: 2, pears: 5 },
+      destination: { case: 'locker', value: 77n },
+      note: 'fragile',
+      payload: new TextEncoder().encode('castle'),
+      score: 2.5,
+    });
+    const serializer = new ProtobufSerializer(client(), SerdeType.VALUE, { autoRegisterSchemas: true, registry: messages });
+    const bytes = await serializer.serialize(topic, message);
+    const deserializer = new ProtobufDeserializer(client(), SerdeType.VALUE, {});
+    const decoded = await deserializer.deserialize(topic, bytes);
+    // read the decoded message through the descriptor the registry served (format=serialized), not ours
+    const served = deserializer.fileRegistry.getMessage('castle.rich.Shipment');
+    assert.ok(served && served !== Shipment, 'the deserializer built its own descriptor');
+    assert.equal(served.fields.find((f) => f.name === 'counts')?.fieldKind, 'map');
+    // proto field names: like Confluent, the registry's descriptors carry no json_name unless the schema sets one
+    const names = { useProtoFieldName: true };
+    assert.deepEqual(toJson(served, decoded, names), toJson(Shipment, message, names));
+    return toJson(served, decoded, names);
+  });
+}
+
+async function notFound() {
+  const rejectsWith = (promise, status, errorCode) =>
+    assert.rejects(promise, (error) => {
+      assert.equal(error.status, status, `status of ${error.message}`);
+      assert.equal(error.errorCode, errorCode, `error_code of ${error.message}`);
+      return true;
+    });
+  await step('unknown subject, unknown schema and unknown id fail with the codes clients cache on', async () => {
+    const sr = client();
+    await rejectsWith(sr.getLatestSchemaMetadata(`missing-${RUN}`), 404, 40401);
+    await rejectsWith(sr.getId(`missing-${RUN}`, info('AVRO', schemas.avro.v1)), 404, 40401);
+    await rejectsWith(sr.getBySubjectAndId(`missing-${RUN}`, 987654), 404, 40403);
+    await rejectsWith(sr.register(`bad-${RUN}`, info('AVRO', '{"type":"nonsense"}')), 422, 42201);
+  });
+}
+
 async function deletes(registered) {
   await step('deleteSubjectVersion then deleteSubject (soft, then permanent)', async () => {
     const sr = client();
@@ -278,7 +324,9 @@ for (const format of FORMATS) {
   await serdeAutoRegister(format.type);
 }
 await protobufDescriptors();
+await richDescriptor();
 await configCalls();
+await notFound();
 if (toDelete) {
   await deletes(toDelete);
 }

@@ -227,6 +227,31 @@ async function jsonReference() {
   });
 }
 
+async function richProtobuf() {
+  await step('PROTOBUF: nested types, enums, repeated, maps, oneofs and optional survive the registry', async () => {
+    const registry = client();
+    const { id } = await registry.register(
+      { type: SchemaType.PROTOBUF, schema: schemas.richProtobuf },
+      { subject: `kafkajs-proto-rich-${RUN}-value` },
+    );
+    const value = {
+      id: 11,
+      status: 2,
+      parcels: [{ code: 'p-1', weights: [3, 4] }],
+      counts: { apples: 2, pears: 5 },
+      locker: 77,
+      note: 'fragile',
+      payload: Buffer.from('castle'),
+      score: 2.5,
+    };
+    // a fresh client parses the schema text the registry gives back
+    const decoded = await client().decode(await registry.encode(id, value));
+    const plainDecoded = decoded.constructor.toObject(decoded, { longs: Number, bytes: String, oneofs: true });
+    assert.deepEqual(plainDecoded, { ...value, payload: Buffer.from('castle').toString('base64'), destination: 'locker', _note: 'note' });
+    return plainDecoded;
+  });
+}
+
 for (const format of FORMATS) {
   await exercise(format);
 }
@@ -234,4 +259,5 @@ await avroRecordSubject();
 await avroReference();
 await protobufReference();
 await jsonReference();
+await richProtobuf();
 finish();

@@ -54,6 +54,48 @@ export const plainOrderFile = create(FileDescriptorProtoSchema, {
   ],
 });
 
+/** The descriptor protoc makes of `richProtobuf` in schemas.mjs: nested types, an enum, a map, a oneof, optional. */
+export const richFile = create(FileDescriptorProtoSchema, {
+  name: 'castle/rich.proto',
+  package: 'castle.rich',
+  syntax: 'proto3',
+  messageType: [
+    {
+      name: 'Shipment',
+      field: [
+        field('id', 1, Type.INT64),
+        field('status', 2, Type.ENUM, '.castle.rich.Shipment.Status'),
+        { ...field('parcels', 3, Type.MESSAGE, '.castle.rich.Shipment.Parcel'), label: Label.REPEATED },
+        { ...field('counts', 4, Type.MESSAGE, '.castle.rich.Shipment.CountsEntry'), label: Label.REPEATED },
+        { ...field('address', 5, Type.STRING), oneofIndex: 0 },
+        { ...field('locker', 6, Type.INT64), oneofIndex: 0 },
+        { ...field('note', 7, Type.STRING), oneofIndex: 1, proto3Optional: true },
+        field('payload', 8, Type.BYTES),
+        field('score', 9, Type.DOUBLE),
+      ],
+      nestedType: [
+        { name: 'Parcel', field: [field('code', 1, Type.STRING), { ...field('weights', 2, Type.INT32), label: Label.REPEATED }] },
+        {
+          name: 'CountsEntry',
+          field: [field('key', 1, Type.STRING), field('value', 2, Type.INT32)],
+          options: { mapEntry: true },
+        },
+      ],
+      enumType: [
+        {
+          name: 'Status',
+          value: [
+            { name: 'UNKNOWN', number: 0 },
+            { name: 'SENT', number: 1 },
+            { name: 'DELIVERED', number: 2 },
+          ],
+        },
+      ],
+      oneofDecl: [{ name: 'destination' }, { name: '_note' }],
+    },
+  ],
+});
+
 /** A mutable registry holding the messages of a file and its imports, as the serializer's `registry` option wants. */
 export function registryOf(file, ...imports) {
   const files = new Map(imports.map((f) => [f.name, f]));

@@ -96,3 +96,31 @@ message Item {
 }
 `,
 };
+
+/** A Protobuf file with the constructs real schemas use: nested types, enums, repeated, maps, oneofs, optional. */
+export const richProtobuf = `syntax = "proto3";
+package castle.rich;
+
+message Shipment {
+  enum Status {
+    UNKNOWN = 0;
+    SENT = 1;
+    DELIVERED = 2;
+  }
+  message Parcel {
+    string code = 1;
+    repeated int32 weights = 2;
+  }
+  int64 id = 1;
+  Status status = 2;
+  repeated Parcel parcels = 3;
+  map<string, int32> counts = 4;
+  oneof destination {
+    string address = 5;
+    int64 locker = 6;
+  }
+  optional string note = 7;
+  bytes payload = 8;
+  double score = 9;
+}
+`;
