@@ -250,6 +250,30 @@ async function protobufDescriptors() {
   });
 }
 
+async function richAvro() {
+  await step('AVRO: a schema with unions, enums, fixed, maps and logical types serializes and deserializes', async () => {
+    const topic = `confluent-avro-rich-${RUN}`;
+    await client().register(`${topic}-value`, info('AVRO', schemas.richAvro));
+    const serializer = new AvroSerializer(client(), SerdeType.VALUE, { useLatestVersion: true });
+    const message = {
+      id: 11,
+      status: 'SENT',
+      code: Buffer.from('abcd'),
+      parcels: [{ weight: 3 }],
+      counts: { apples: 2 },
+      note: 'fragile',
+      price: Buffer.from([0x30, 0x39]),
+      at: 1700000000000,
+      day: 19000,
+      tracking: '5b7f1b4e-0c59-4d07-9d55-2f0a4b5cf3c1',
+    };
+    const bytes = await serializer.serialize(topic, message);
+    const decoded = await new AvroDeserializer(client(), SerdeType.VALUE, {}).deserialize(topic, bytes);
+    assert.deepEqual(comparable(decoded), comparable(message));
+    return comparable(decoded);
+  });
+}
+
 async function richDescriptor() {
   await step('PROTOBUF: a descriptor with nested types, enums, maps, oneofs and optional round-trips', async () => {
     const topic = `confluent-rich-${RUN}`;
@@ -323,6 +347,7 @@ for (const format of FORMATS) {
   }
   await serdeAutoRegister(format.type);
 }
+await richAvro();
 await protobufDescriptors();
 await richDescriptor();
 await configCalls();

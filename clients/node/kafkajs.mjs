@@ -1,7 +1,7 @@
 // @kafkajs/confluent-schema-registry against a live registry: register, encode and decode Avro, JSON Schema and
 // Protobuf, and the lookup, latest-version and compatibility calls the client makes.
 import { SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
-import { assert, registryUrl, RUN, suite } from './harness.mjs';
+import { assert, http, registryUrl, RUN, suite } from './harness.mjs';
 import * as schemas from './schemas.mjs';
 
 const host = registryUrl();
@@ -227,6 +227,36 @@ async function jsonReference() {
   });
 }
 
+async function richAvro() {
+  await step('AVRO: unions, enums, fixed, arrays, maps, logical types and defaults survive the registry', async () => {
+    const registry = client();
+    const { id } = await registry.register(
+      { type: SchemaType.AVRO, schema: schemas.richAvro },
+      { subject: `kafkajs-avro-rich-${RUN}-value` },
+    );
+    const value = {
+      id: 11,
+      status: 'SENT',
+      code: Buffer.from('abcd'),
+      parcels: [{ weight: 3 }],
+      counts: { apples: 2 },
+      note: 'fragile',
+      price: Buffer.from([0x30, 0x39]),
+      at: 1700000000000,
+      day: 19000,
+      tracking: '5b7f1b4e-0c59-4d07-9d55-2f0a4b5cf3c1',
+    };
+    const decoded = await client().decode(await registry.encode(id, value));
+    assert.deepEqual(JSON.parse(JSON.stringify(decoded)), JSON.parse(JSON.stringify(value)));
+    // the registry serves the schema with its logical types, defaults, doc and aliases kept
+    const served = JSON.parse((await http('GET', `/schemas/ids/${id}`)).json.schema);
+    assert.deepEqual(served.fields.map((f) => f.type.logicalType ?? null).slice(6), ['decimal', 'timestamp-millis', 'date', 'uuid']);
+    assert.equal(served.fields[5].default, null);
+    assert.deepEqual(served.aliases, ['Consignment']);
+    return id;
+  });
+}
+
 async function richProtobuf() {
   await step('PROTOBUF: nested types, enums, repeated, maps, oneofs and optional survive the registry', async () => {
     const registry = client();
@@ -259,5 +289,6 @@ await avroRecordSubject();
 await avroReference();
 await protobufReference();
 await jsonReference();
+await richAvro();
 await richProtobuf();
 finish();

@@ -124,3 +124,30 @@ message Shipment {
   double score = 9;
 }
 `;
+
+/** An Avro record with the constructs real schemas use: unions, enums, fixed, arrays, maps, logical types, defaults. */
+export const richAvro = JSON.stringify({
+  type: 'record',
+  name: 'Shipment',
+  namespace: 'castle.rich',
+  doc: 'a shipment',
+  aliases: ['Consignment'],
+  fields: [
+    { name: 'id', type: 'long' },
+    { name: 'status', type: { type: 'enum', name: 'Status', symbols: ['UNKNOWN', 'SENT', 'DELIVERED'], default: 'UNKNOWN' } },
+    { name: 'code', type: { type: 'fixed', name: 'Code', size: 4 } },
+    {
+      name: 'parcels',
+      type: {
+        type: 'array',
+        items: { type: 'record', name: 'Parcel', fields: [{ name: 'weight', type: 'int' }] },
+      },
+    },
+    { name: 'counts', type: { type: 'map', values: 'int' }, default: {} },
+    { name: 'note', type: ['null', 'string'], default: null },
+    { name: 'price', type: { type: 'bytes', logicalType: 'decimal', precision: 9, scale: 2 } },
+    { name: 'at', type: { type: 'long', logicalType: 'timestamp-millis' } },
+    { name: 'day', type: { type: 'int', logicalType: 'date' }, doc: 'days since the epoch' },
+    { name: 'tracking', type: { type: 'string', logicalType: 'uuid' } },
+  ],
+});
