@@ -235,6 +235,12 @@ async function protobufDescriptors() {
       latest.references.map((r) => r.name),
       ['castle/common.proto'],
     );
+    // a referenced subject cannot be deleted
+    await assert.rejects(client().deleteSubject(latest.references[0].subject), (error) => {
+      assert.equal(error.status, 422, `status of ${error.message}`);
+      assert.equal(error.errorCode, 42206, `error_code of ${error.message}`);
+      return true;
+    });
     return { id: latest.id, references: latest.references };
   });
   await step('PROTOBUF: a nested message is written with its message indexes and read back', async () => {
