@@ -64,7 +64,8 @@ final class NodeProject {
         return run(List.of("node", script), env, timeout);
     }
 
-    private Run run(List<String> command, Map<String, String> env, Duration timeout) {
+    /** Runs any command in the project directory, streaming its output to the test log. */
+    Run run(List<String> command, Map<String, String> env, Duration timeout) {
         ProcessBuilder builder =
                 new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
