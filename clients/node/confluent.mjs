@@ -310,6 +310,26 @@ async function richDescriptor() {
   });
 }
 
+async function latestWithMetadata() {
+  await step('getLatestWithMetadata and a serializer with useLatestWithMetadata pick the version by its metadata', async () => {
+    const topic = `confluent-metadata-${RUN}`;
+    const subject = `${topic}-value`;
+    const sr = client();
+    const v1 = await sr.register(subject, { schema: schemas.avro.v1, metadata: { properties: { owner: 'castle', app: 'one' } } });
+    const v2 = await sr.register(subject, { schema: schemas.avro.v2, metadata: { properties: { owner: 'castle', app: 'two' } } });
+    assert.equal((await client().getLatestWithMetadata(subject, { owner: 'castle' })).id, v2);
+    const found = await client().getLatestWithMetadata(subject, { owner: 'castle', app: 'one' });
+    assert.equal(found.id, v1);
+    assert.deepEqual(found.metadata.properties, { owner: 'castle', app: 'one' });
+    const serializer = new AvroSerializer(client(), SerdeType.VALUE, { useLatestWithMetadata: { app: 'one' } });
+    const bytes = await serializer.serialize(topic, { id: 1, item: 'old' });
+    assert.equal(bytes.readInt32BE(1), v1);
+    const decoded = await new AvroDeserializer(client(), SerdeType.VALUE, {}).deserialize(topic, bytes);
+    assert.deepEqual(comparable(decoded), { id: 1, item: 'old' });
+    return { v1, v2 };
+  });
+}
+
 async function notFound() {
   const rejectsWith = (promise, status, errorCode) =>
     assert.rejects(promise, (error) => {
@@ -357,6 +377,7 @@ await richAvro();
 await protobufDescriptors();
 await richDescriptor();
 await configCalls();
+await latestWithMetadata();
 await notFound();
 if (toDelete) {
   await deletes(toDelete);
