@@ -185,6 +185,44 @@ class ProtobufIT {
     }
 
     @Test
+    void shouldResolveWellKnownImportsWithoutReferences() {
+        String s = Api.subject("well-known");
+        String text = "syntax = \"proto3\"; package wk; import \"google/protobuf/timestamp.proto\";"
+                + " import \"confluent/meta.proto\"; import \"google/type/money.proto\";"
+                + " message Payment { google.protobuf.Timestamp at = 1; google.type.Money amount = 2; }";
+
+        int id = Typed.register(api, s, PROTOBUF, text);
+
+        JsonNode version = api.get("/subjects/" + s + "/versions/1").json();
+        assertThat(version.path("id").asInt()).isEqualTo(id);
+        assertThat(version.has("references")).isFalse();
+        assertThat(version.path("schema").asText()).contains("import \"google/protobuf/timestamp.proto\";");
+        assertThat(api.get("/schemas/ids/" + id + "?format=serialized").status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void shouldAcceptAWellKnownFileRegisteredAsAReference() {
+        // given timestamp.proto registered under its own path, as Confluent's serializer does without skip.known.types
+        String path = "google/protobuf/timestamp.proto";
+        String timestamp = "syntax = \"proto3\";\npackage google.protobuf;\n\n"
+                + "message Timestamp {\n  int64 seconds = 1;\n  int32 nanos = 2;\n}\n";
+        int dependency = Typed.register(api, path, PROTOBUF, timestamp);
+        String s = Api.subject("imports-known");
+        String text = "syntax = \"proto3\"; package known; import \"google/protobuf/timestamp.proto\";"
+                + " message Event { google.protobuf.Timestamp at = 1; }";
+
+        // when
+        int id = Typed.register(api, s, PROTOBUF, text, path, path, 1);
+
+        // then
+        assertThat(api.get("/subjects/" + Api.enc(path) + "/versions/1/referencedby")
+                        .ints())
+                .containsExactly(id);
+        assertThat(api.get("/schemas/ids/" + dependency + "/schema").body()).isEqualTo(timestamp);
+    }
+
+    @Test
     void shouldRejectInvalidProtoWith42201() {
         String s = Api.subject("invalid");
 

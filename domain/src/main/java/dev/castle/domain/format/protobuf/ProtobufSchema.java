@@ -70,7 +70,9 @@ final class ProtobufSchema implements ParsedSchema {
     /** Protobuf has no inlining: the same canonical text with the same imported files. */
     @Override
     public boolean sameResolvedSchema(ParsedSchema other) {
-        return other instanceof ProtobufSchema protobuf && file.equals(protobuf.file);
+        return other instanceof ProtobufSchema protobuf
+                && canonical.equals(protobuf.canonical)
+                && file.dependencies().equals(protobuf.file.dependencies());
     }
 
     @Override
