@@ -45,6 +45,7 @@ public final class QueryRoutes {
         routes.get("/subjects/{subject}/versions/{version}", subjects::version);
         routes.get("/subjects/{subject}/versions/{version}/schema", subjects::rawVersion);
         routes.get("/subjects/{subject}/versions/{version}/referencedby", subjects::referencedBy);
+        routes.get("/subjects/{subject}/metadata", subjects::latestWithMetadata);
 
         routes.post("/compatibility/subjects/{subject}/versions", compatibility::againstSubject);
         routes.post("/compatibility/subjects/{subject}/versions/{version}", compatibility::againstVersion);

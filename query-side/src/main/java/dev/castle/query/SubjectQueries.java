@@ -84,6 +84,29 @@ final class SubjectQueries {
         Json.send(ctx, Bodies.SchemaEntity.of(found, text(view, found, ctx)));
     }
 
+    /**
+     * {@code GET /subjects/{s}/metadata}: the newest version (live, or any with {@code deleted}) whose metadata
+     * properties hold every {@code key}/{@code value} pair; 40401 when the subject has no such versions at all, 40403
+     * when none matches.
+     */
+    void latestWithMetadata(Context ctx) {
+        RegistryView view = views.get();
+        String subject = ctx.pathParam("subject");
+        boolean deleted = Params.flag(ctx, "deleted");
+        String resolved = Subjects.resolve(view, subject, deleted)
+                .orElseThrow(() -> new RegistryException(ErrorCode.SUBJECT_NOT_FOUND, subject));
+        MetadataFilter filter = MetadataFilter.of(ctx.queryParams("key"), ctx.queryParams("value"));
+        List<SchemaVersion> versions = Subjects.visible(view, resolved, deleted);
+        for (int i = versions.size() - 1; i >= 0; i--) {
+            if (filter.matches(versions.get(i))) {
+                SchemaVersion found = versions.get(i);
+                Json.send(ctx, Bodies.SchemaEntity.of(found, text(view, found, ctx)));
+                return;
+            }
+        }
+        throw new RegistryException(ErrorCode.SCHEMA_NOT_FOUND);
+    }
+
     private SchemaVersion versionOf(RegistryView view, Context ctx) {
         String subject = ctx.pathParam("subject");
         int spec = VersionSpec.parse(ctx.pathParam("version"));

@@ -25,6 +25,12 @@ final class InMemoryView implements RegistryView {
         return this;
     }
 
+    /** Adds a version as given (metadata, rule set, type and text included). */
+    InMemoryView add(SchemaVersion version) {
+        all.add(version);
+        return this;
+    }
+
     InMemoryView config(String subject, ConfigValue config) {
         configs.put(subject, config);
         return this;

@@ -1,0 +1,90 @@
+package dev.castle.server.clients;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.castle.server.Castle;
+import dev.castle.server.TestKafka;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real clients as judges (issue 3): the npm packages {@code @kafkajs/confluent-schema-registry} and
+ * {@code @confluentinc/schemaregistry}, written against Confluent's server, register, look up, check compatibility
+ * and serialize Avro, JSON Schema and Protobuf against a live Castle. A failing client step is a Castle bug.
+ */
+class NodeClientsIT {
+    private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(3);
+    private static final Pattern SUMMARY = Pattern.compile("^SUMMARY (.+): (\\d+) passed, (\\d+) failed$");
+
+    private static Castle castle;
+    private static NodeProject project;
+
+    @BeforeAll
+    static void start() {
+        project = NodeProject.locate();
+        project.install(INSTALL_TIMEOUT);
+        String unique = "node_clients_" + System.nanoTime();
+        castle = Castle.start(Map.of(
+                "kafkastore.bootstrap.servers",
+                TestKafka.bootstrapServers(),
+                "kafkastore.topic",
+                "_schemas_" + unique,
+                "schema.registry.group.id",
+                unique,
+                "listeners",
+                "http://127.0.0.1:0"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (castle != null) {
+            castle.close();
+        }
+    }
+
+    @Test
+    void shouldPassEveryStepOfKafkajsClient() {
+        assertEveryStepPasses("kafkajs.mjs", "@kafkajs/confluent-schema-registry");
+    }
+
+    @Test
+    void shouldPassEveryStepOfConfluentClient() {
+        assertEveryStepPasses("confluent.mjs", "@confluentinc/schemaregistry");
+    }
+
+    private static void assertEveryStepPasses(String script, String client) {
+        // given a live Castle; when the client script runs against it
+        NodeProject.Run run = project.node(script, Map.of("CASTLE_URL", castle.url()), SCRIPT_TIMEOUT);
+
+        // then it reports a summary with no failed step and exits cleanly
+        List<String> failures = run.lines().stream()
+                .filter(line -> line.startsWith("FAIL ") || line.startsWith("  failed: "))
+                .toList();
+        Matcher summary = summary(run.lines());
+        assertThat(summary)
+                .as("summary line of %s; output:%n%s", script, run.lines())
+                .isNotNull();
+        assertThat(summary.group(1)).isEqualTo(client);
+        assertThat(failures).as("failed steps of %s", client).isEmpty();
+        assertThat(Integer.parseInt(summary.group(3))).isZero();
+        assertThat(Integer.parseInt(summary.group(2))).isPositive();
+        assertThat(run.exitCode()).as("exit code of node %s", script).isZero();
+    }
+
+    private static Matcher summary(List<String> lines) {
+        for (String line : lines) {
+            Matcher matcher = SUMMARY.matcher(line);
+            if (matcher.matches()) {
+                return matcher;
+            }
+        }
+        return null;
+    }
+}
