@@ -151,7 +151,8 @@ public final class LeaderExecutor implements CommandGateway, AutoCloseable {
     private void executeSafely(List<Pending> batch) {
         try {
             execute(batch);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // a bug; the single writer must outlive it, or every later write would hang
             log.error("A batch of {} commands failed unexpectedly", batch.size(), e);
             batch.forEach(p -> p.future().completeExceptionally(e));
         }
@@ -177,7 +178,7 @@ public final class LeaderExecutor implements CommandGateway, AutoCloseable {
                 decision.events().forEach(scratch::apply);
                 events.addAll(decision.events());
                 decided.add(new Decided(pending, decision.response()));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
                 pending.future().completeExceptionally(e);
             }
         }

@@ -106,6 +106,24 @@ class LeaderExecutorTest {
     }
 
     @Test
+    void shouldSurviveADeciderThatOverflowsTheStack() throws Exception {
+        // given a decider that overflows the stack on one command
+        start((command, view) -> {
+            if (command.equals(command("deep"))) {
+                throw new StackOverflowError();
+            }
+            return countingDecision(command, view);
+        });
+
+        // when
+        CompletableFuture<Object> deep = executor.submit(command("deep"));
+
+        // then that command fails, and the executor keeps deciding
+        assertThatThrownBy(() -> deep.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(StackOverflowError.class);
+        assertThat(executor.submit(command("after")).get(5, TimeUnit.SECONDS)).isEqualTo(1L);
+    }
+
+    @Test
     void shouldFailOnlyTheRejectedCommandOfABatch() throws Exception {
         // given
         start((command, view) -> {

@@ -50,8 +50,8 @@ class HostileNestingIT {
 
     @Test
     void shouldRefuseDeeplyNestedJsonSchema() {
-        // lookup parses without meta-schema validation, so the schema loads and simply matches nothing
-        assertRefusedEverywhere("JSON", "{\"items\":".repeat(JSON_DEPTH) + "{}" + "}".repeat(JSON_DEPTH), 404, 40403);
+        // lookup refuses it as an invalid schema too (spec §2.3: invalid schema → 42201)
+        assertRefusedEverywhere("JSON", "{\"items\":".repeat(JSON_DEPTH) + "{}" + "}".repeat(JSON_DEPTH), 422, 42201);
     }
 
     @Test

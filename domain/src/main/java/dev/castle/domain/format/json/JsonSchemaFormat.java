@@ -1,6 +1,8 @@
 package dev.castle.domain.format.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,7 +22,17 @@ import java.util.Map;
  * declared draft's meta-schema, with {@code $ref}s to other subjects' schemas looked up by reference name.
  */
 public final class JsonSchemaFormat implements SchemaFormat {
-    static final ObjectMapper MAPPER = JsonMapper.builder()
+    /**
+     * JSON nesting allowed in a schema. Deeper documents are refused while reading, before any recursive walk of the
+     * schema could overflow the stack: the answer is then the same 42201 on every thread and in every endpoint.
+     */
+    static final int MAX_NESTING_DEPTH = 256;
+
+    static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_NESTING_DEPTH)
+                            .build())
+                    .build())
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))

@@ -19,6 +19,24 @@ class JsonSchemaFormatTest {
         return format.parse(text, Map.of(), true);
     }
 
+    private static String nestedItems(int depth) {
+        return "{\"items\":".repeat(depth) + "{}" + "}".repeat(depth);
+    }
+
+    @Test
+    void shouldRefuseSchemasNestedDeeperThanTheLimitWhileReading() {
+        // given a schema just within the limit and one beyond it
+        String within = nestedItems(JsonSchemaFormat.MAX_NESTING_DEPTH - 1);
+        String beyond = nestedItems(JsonSchemaFormat.MAX_NESTING_DEPTH + 1);
+
+        // then only the deeper one is refused, whether validated or not
+        assertThat(format.parse(within, Map.of(), false).canonical()).isEqualTo(within);
+        assertThatThrownBy(() -> format.parse(beyond, Map.of(), false))
+                .isInstanceOf(SchemaParseException.class)
+                .hasMessageContaining("nesting depth");
+        assertThatThrownBy(() -> parse(beyond)).isInstanceOf(SchemaParseException.class);
+    }
+
     @Test
     void shouldCompactWhitespaceAndKeepKeyOrderInCanonicalText() {
         // given
