@@ -10,6 +10,11 @@ import java.util.Map;
  * @param headers header values by name, as received
  */
 public record WriteRequest(String method, String pathAndQuery, Map<String, List<String>> headers, byte[] body) {
+    /**
+     * The response header in which a Castle node reports the log offset its store had applied when it answered a
+     * write; a follower that forwarded the write waits until its own store has applied that offset.
+     */
+    public static final String OFFSET_HEADER = "X-Castle-Offset";
 
     /** The first value of a header, matched without regard to case, or null. */
     public String header(String name) {

@@ -24,7 +24,7 @@ import java.util.concurrent.CompletionException;
  */
 public final class Forwarder {
     /** The response header in which a Castle node reports the log offset it had applied when it answered a write. */
-    public static final String OFFSET_HEADER = "X-Castle-Offset";
+    public static final String OFFSET_HEADER = WriteRequest.OFFSET_HEADER;
 
     private static final List<String> FORWARDED_HEADERS = List.of(
             "Content-Type",
