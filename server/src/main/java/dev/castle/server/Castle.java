@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -48,12 +49,24 @@ public final class Castle implements AutoCloseable {
     private final HttpServer http;
     private final String host;
     private final KafkaGroupElector elector;
+    private final LeaderAwareGateway gateway;
 
-    private Castle(List<AutoCloseable> resources, HttpServer http, String host, KafkaGroupElector elector) {
+    private Castle(
+            List<AutoCloseable> resources,
+            HttpServer http,
+            String host,
+            KafkaGroupElector elector,
+            LeaderAwareGateway gateway) {
         this.resources = resources;
         this.http = http;
         this.host = host;
         this.elector = elector;
+        this.gateway = gateway;
+    }
+
+    /** The URL of the node this node currently takes as leader (itself included); empty while none is known. */
+    public Optional<String> leaderUrl() {
+        return gateway.leads() ? Optional.of(url()) : gateway.followedLeaderUrl();
     }
 
     /** Starts a node from Confluent-style configuration keys; returns once it is ready to serve. */
@@ -113,7 +126,7 @@ public final class Castle implements AutoCloseable {
         started.add(member);
         member.start(gateway);
         log.info("Castle node ready on port {} with log {} as {}", http.port(), config.topic(), identity.url());
-        return new Castle(List.copyOf(started), http, advertised.getHost(), member);
+        return new Castle(List.copyOf(started), http, advertised.getHost(), member, gateway);
     }
 
     private static RegistrySettings settings(CastleConfig config) {

@@ -9,6 +9,7 @@ import dev.castle.command.forward.ForwardingException;
 import dev.castle.domain.Command;
 import dev.castle.domain.RegistryException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -103,6 +104,17 @@ public final class LeaderAwareGateway implements CommandGateway, LeaderElector.L
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Whether this node leads right now (not while an election runs). */
+    public boolean leads() {
+        return roles.settled().orElse(null) instanceof Role.Leading;
+    }
+
+    /** The URL of the leader this node follows right now; empty when it leads, there is none, or an election runs. */
+    public Optional<String> followedLeaderUrl() {
+        return roles.settled().filter(Role.Following.class::isInstance).map(role -> ((Role.Following) role)
+                .leaderUrl());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.castle.command.election;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -41,6 +42,11 @@ final class Roles {
         } else {
             current.complete(role);
         }
+    }
+
+    /** The role if no election runs. */
+    synchronized Optional<Role> settled() {
+        return current.isDone() && !current.isCompletedExceptionally() ? Optional.of(current.join()) : Optional.empty();
     }
 
     /** The role, waiting at most {@code wait} for a running election; fails with a timeout after that. */
