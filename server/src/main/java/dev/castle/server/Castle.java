@@ -50,6 +50,8 @@ public final class Castle implements AutoCloseable {
     private final String host;
     private final KafkaGroupElector elector;
     private final LeaderAwareGateway gateway;
+    /** Kept, since a stopped Javalin no longer knows its port. */
+    private final int port;
 
     private Castle(
             List<AutoCloseable> resources,
@@ -62,6 +64,7 @@ public final class Castle implements AutoCloseable {
         this.host = host;
         this.elector = elector;
         this.gateway = gateway;
+        this.port = http.port();
     }
 
     /** The URL of the node this node currently takes as leader (itself included); empty while none is known. */
@@ -193,7 +196,7 @@ public final class Castle implements AutoCloseable {
 
     /** The port the HTTP listener is bound to. */
     public int port() {
-        return http.port();
+        return port;
     }
 
     /** {@code http://host:port} of this node. */
