@@ -1,7 +1,9 @@
 package dev.castle.server;
 
 import dev.castle.command.election.KafkaGroupElector;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -79,9 +81,16 @@ record ClusterSettings(
         return URI.create(scheme.orElse(listener.getScheme()) + "://" + advertisedHost + ":" + port.orElse(boundPort));
     }
 
-    /** A wildcard bind address is not a host anyone can call back; name the local host instead. */
+    /** A wildcard bind address is not a host anyone can call back; name this machine instead, as Confluent does. */
     private static String advertisable(String bindHost) {
-        return bindHost.equals("0.0.0.0") || bindHost.equals("::") || bindHost.equals("[::]") ? "localhost" : bindHost;
+        if (!bindHost.equals("0.0.0.0") && !bindHost.equals("::") && !bindHost.equals("[::]")) {
+            return bindHost;
+        }
+        try {
+            return InetAddress.getLocalHost().getCanonicalHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     private static Duration millis(CastleConfig config, String key, long defaultMillis) {
