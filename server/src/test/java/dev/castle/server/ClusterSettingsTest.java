@@ -46,8 +46,8 @@ class ClusterSettingsTest {
     @Test
     void shouldAdvertiseConfiguredHostPortAndScheme() {
         // given
-        ClusterSettings settings = ClusterSettings.from(new CastleConfig(Map.of(
-                "host.name", "sr1.example", "host.port", "443", "inter.instance.protocol", "https")));
+        ClusterSettings settings = ClusterSettings.from(new CastleConfig(
+                Map.of("host.name", "sr1.example", "host.port", "443", "inter.instance.protocol", "https")));
 
         // when
         URI advertised = settings.advertised(URI.create("http://0.0.0.0:8081"), 8081);

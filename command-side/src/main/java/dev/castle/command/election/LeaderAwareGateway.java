@@ -60,11 +60,16 @@ public final class LeaderAwareGateway implements CommandGateway, LeaderElector.L
         return roles.current(electionWait).handle((role, error) -> role).thenCompose(role -> {
             if (role instanceof Role.Leading leading) {
                 return leading.gateway().submit(command);
-            } else if (role instanceof Role.Following following && request != null) {
+            } else if (role instanceof Role.Following following && request != null && !forwarded(request)) {
                 return forward(command, following.leaderUrl(), request);
             }
             return CompletableFuture.failedFuture(ClusterFailures.noLeader(command));
         });
+    }
+
+    /** A write another node forwarded is not forwarded again, so that two nodes with stale views cannot loop. */
+    private static boolean forwarded(WriteRequest request) {
+        return "true".equalsIgnoreCase(request.header("X-Forward"));
     }
 
     private CompletableFuture<Object> forward(Command command, String leaderUrl, WriteRequest request) {

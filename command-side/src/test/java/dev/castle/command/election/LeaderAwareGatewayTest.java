@@ -95,6 +95,21 @@ class LeaderAwareGatewayTest {
     }
 
     @Test
+    void shouldNotForwardWriteThatWasForwardedAlready() {
+        // given a follower that receives a write another node forwarded to it
+        gateway.onElected(new Election(Optional.of(remoteLeader()), false, 1));
+        WriteRequest forwarded =
+                new WriteRequest("DELETE", "/subjects/s", Map.of("X-Forward", List.of("true")), new byte[0]);
+
+        // when / then it does not forward it on
+        assertThatThrownBy(() -> gateway.submit(REGISTER, forwarded).get(10, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOfSatisfying(
+                        RegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.UNKNOWN_LEADER));
+        assertThat(awaited).isEmpty();
+    }
+
+    @Test
     void shouldFailWith50004WhenNoMemberMayLead() {
         gateway.onElected(new Election(Optional.empty(), false, 1));
 
