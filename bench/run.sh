@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-3}
 SECS=${2:-10}
+WARMUP=${WARMUP:-3}
 JAR=server/target/castle.jar
 CASTLE_PORT=${CASTLE_PORT:-18081}
 BARE_PORT=${BARE_PORT:-18089}
@@ -38,10 +39,11 @@ echo "registered bench-known as id $ID"
 # median requests/second of RUNS wrk runs: scenario threads connections url [script]
 median_rps() {
   local threads=$1 conns=$2 url=$3 script=${4:-} values=()
+  local args=(-t"$threads" -c"$conns")
+  [ -n "$script" ] && args+=(-s "$script")
+  wrk "${args[@]}" -d"${WARMUP}s" "$url" >/dev/null # let the JIT compile this path first
   for _ in $(seq 1 "$RUNS"); do
-    local args=(-t"$threads" -c"$conns" -d"${SECS}s" --latency)
-    [ -n "$script" ] && args+=(-s "$script")
-    values+=("$(wrk "${args[@]}" "$url" | awk '/Requests\/sec/ {print $2}')")
+    values+=("$(wrk "${args[@]}" -d"${SECS}s" "$url" | awk '/Requests\/sec/ {print $2}')")
   done
   printf '%s\n' "${values[@]}" | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'
 }

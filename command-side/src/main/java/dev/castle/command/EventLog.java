@@ -16,6 +16,11 @@ public interface EventLog extends AutoCloseable {
      */
     List<Long> append(List<Event> events);
 
+    /** Whether every record of these events is small enough for the log to accept it (else 42209, spec §4.1 step 10). */
+    default boolean fits(List<Event> events) {
+        return true;
+    }
+
     @Override
     void close();
 }

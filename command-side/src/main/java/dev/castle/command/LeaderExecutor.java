@@ -2,7 +2,9 @@ package dev.castle.command;
 
 import dev.castle.domain.Command;
 import dev.castle.domain.Decision;
+import dev.castle.domain.ErrorCode;
 import dev.castle.domain.Event;
+import dev.castle.domain.RegistryException;
 import dev.castle.domain.RegistryView;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -169,6 +171,9 @@ public final class LeaderExecutor implements CommandGateway, AutoCloseable {
         for (Pending pending : batch) {
             try {
                 Decision decision = decider.apply(pending.command(), scratch.view());
+                if (!eventLog.fits(decision.events())) {
+                    throw new RegistryException(ErrorCode.SCHEMA_TOO_LARGE);
+                }
                 decision.events().forEach(scratch::apply);
                 events.addAll(decision.events());
                 decided.add(new Decided(pending, decision.response()));

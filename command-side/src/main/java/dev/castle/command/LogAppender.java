@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class LogAppender implements EventLog {
     private static final Logger log = LoggerFactory.getLogger(LogAppender.class);
     private static final int PARTITION = 0;
+    /** Room a record needs beside its key and value: batch header and record framing, generously. */
+    private static final int RECORD_OVERHEAD = 256;
 
     private final Map<String, Object> config;
     private final String topic;
@@ -76,6 +78,24 @@ public final class LogAppender implements EventLog {
         }
         producer = created;
         log.info("Claimed {} as transactional writer {}", topic, config.get(ProducerConfig.TRANSACTIONAL_ID_CONFIG));
+    }
+
+    @Override
+    public boolean fits(List<Event> events) {
+        int limit = maxRequestSize();
+        for (Event event : events) {
+            EventEncoder.Encoded record = encoder.encode(event);
+            int size = record.key().length + (record.value() == null ? 0 : record.value().length);
+            if (size + RECORD_OVERHEAD > limit) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int maxRequestSize() {
+        Object configured = config.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        return configured == null ? 1024 * 1024 : Integer.parseInt(configured.toString());
     }
 
     @Override

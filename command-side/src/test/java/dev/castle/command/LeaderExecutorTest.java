@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -126,6 +127,26 @@ class LeaderExecutorTest {
     }
 
     @Test
+    void shouldRefuseACommandWhoseRecordsTheLogCannotTakeAndWriteTheRest() throws Exception {
+        // given a log that cannot take the record of one command
+        Event huge = new Event.ContextAdded("default", ".huge");
+        eventLog.fits = events -> !events.contains(huge);
+        start((command, view) ->
+                command.equals(command("huge")) ? new Decision(List.of(huge), 0L) : countingDecision(command, view));
+
+        // when
+        CompletableFuture<Object> tooLarge = executor.submit(command("huge"));
+        CompletableFuture<Object> fine = executor.submit(command("fine"));
+
+        // then
+        assertThatThrownBy(() -> tooLarge.get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(RegistryException.class)
+                .hasMessageContaining("Register operation failed because schema is too large");
+        assertThat(fine.get(5, TimeUnit.SECONDS)).isEqualTo(1L);
+        assertThat(eventLog.batches).noneMatch(batch -> batch.contains(huge));
+    }
+
+    @Test
     void shouldAnswerWithoutWritingWhenADecisionHasNoEvents() throws Exception {
         // given
         start((command, view) -> Decision.answer("same"));
@@ -217,10 +238,16 @@ class LeaderExecutorTest {
     static final class FakeLog implements EventLog {
         final List<List<Event>> batches = new ArrayList<>();
         volatile LogWriteException failNext;
+        volatile Predicate<List<Event>> fits = events -> true;
         long next;
 
         @Override
         public void open() {}
+
+        @Override
+        public boolean fits(List<Event> events) {
+            return fits.test(events);
+        }
 
         @Override
         public synchronized List<Long> append(List<Event> events) {

@@ -68,6 +68,9 @@ public final class CastleConfig {
 
     public static final String DATA_DIR_DEFAULT = "./castle-data";
 
+    /** Port of the embedded broker's client listener on 127.0.0.1; 0 (the default) picks a free port at each start. */
+    public static final String EMBEDDED_KAFKA_PORT = "castle.embedded.kafka.port";
+
     /** Every key with this prefix (security protocol, SASL, TLS, …) is handed to the Kafka clients without it. */
     public static final String KAFKASTORE_PREFIX = "kafkastore.";
 
@@ -179,6 +182,10 @@ public final class CastleConfig {
 
     public Path dataDir() {
         return Path.of(get(DATA_DIR).orElse(DATA_DIR_DEFAULT));
+    }
+
+    public int embeddedKafkaPort() {
+        return get(EMBEDDED_KAFKA_PORT).map(Integer::parseInt).orElse(0);
     }
 
     /** Every key with this prefix, without it. */

@@ -45,10 +45,18 @@ public final class EmbeddedKafka implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** Formats {@code dataDir} when it holds no broker yet, starts the broker and returns once it accepts clients. */
+    /** Formats {@code dataDir} when it holds no broker yet, starts the broker on a free port and returns once ready. */
     public static EmbeddedKafka start(Path dataDir) {
+        return start(dataDir, 0);
+    }
+
+    /**
+     * As {@link #start(Path)}, with the client listener on {@code port} (0: a free port), so that Kafka's own tools can
+     * be pointed at a known address.
+     */
+    public static EmbeddedKafka start(Path dataDir, int port) {
         Path logDir = dataDir.toAbsolutePath().resolve("kafka");
-        int brokerPort = freePort();
+        int brokerPort = port == 0 ? freePort() : port;
         int controllerPort = freePort();
         KafkaConfig config = KafkaConfig.fromProps(properties(logDir, brokerPort, controllerPort), false);
         formatIfNeeded(logDir);

@@ -20,7 +20,7 @@ record KafkaConnection(Map<String, Object> clientConfig, String clusterId) {
     /** Connects (starting the embedded broker if needed, added to {@code started}) and ensures the topic. */
     static KafkaConnection open(CastleConfig config, List<AutoCloseable> started) {
         String bootstrap = config.bootstrapServers().orElseGet(() -> {
-            EmbeddedKafka embedded = EmbeddedKafka.start(config.dataDir());
+            EmbeddedKafka embedded = EmbeddedKafka.start(config.dataDir(), config.embeddedKafkaPort());
             started.add(embedded);
             return embedded.bootstrapServers();
         });

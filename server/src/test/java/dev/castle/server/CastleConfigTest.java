@@ -31,6 +31,15 @@ class CastleConfigTest {
         assertThat(config.leaderEligibility()).isTrue();
         assertThat(config.bootstrapServers()).isEmpty();
         assertThat(config.dataDir()).isEqualTo(Path.of("./castle-data"));
+        assertThat(config.embeddedKafkaPort()).isZero();
+    }
+
+    @Test
+    void shouldReadTheEmbeddedBrokerPortFromTheEnvironment() {
+        CastleConfig config =
+                CastleConfig.load(Optional.empty(), Map.of("SCHEMA_REGISTRY_CASTLE_EMBEDDED_KAFKA_PORT", "19092"));
+
+        assertThat(config.embeddedKafkaPort()).isEqualTo(19092);
     }
 
     @Test

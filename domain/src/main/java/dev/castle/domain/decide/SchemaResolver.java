@@ -31,7 +31,11 @@ final class SchemaResolver {
     private static final int STORED_CACHE_CAPACITY = 2_000;
 
     private final SchemaFormats formats;
+    private static final int REQUEST_CACHE_CAPACITY = 1_000;
+
     private final ParsedSchemaCache stored = new ParsedSchemaCache(STORED_CACHE_CAPACITY);
+    /** Requests that passed validation, so re-registering a known schema (every producer start) parses nothing. */
+    private final ParsedSchemaCache validatedRequests = new ParsedSchemaCache(REQUEST_CACHE_CAPACITY);
 
     SchemaResolver(SchemaFormats formats) {
         this.formats = formats;
@@ -52,7 +56,9 @@ final class SchemaResolver {
         try {
             List<SchemaReference> concrete = new ArrayList<>();
             Map<String, String> texts = resolve(view, subject, request.references(), !validate, concrete);
-            ParsedSchema parsed = formats.of(request.schemaType()).parse(request.schema(), texts, validate);
+            ParsedSchema parsed = (validate ? validatedRequests : stored)
+                    .get(request.schemaType(), request.schema(), texts, () -> formats.of(request.schemaType())
+                            .parse(request.schema(), texts, validate));
             if (!normalize) {
                 return new Resolved(parsed, concrete);
             }

@@ -4,10 +4,11 @@ import dev.castle.domain.ErrorCode;
 import dev.castle.domain.RegistryException;
 import dev.castle.domain.SchemaType;
 import dev.castle.domain.format.avro.AvroFormat;
+import dev.castle.domain.format.json.JsonSchemaFormat;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** The formats Castle knows, by {@link SchemaType}. JSON Schema and Protobuf join here when they are written. */
+/** The formats Castle knows, by {@link SchemaType}. Protobuf joins here when it is written. */
 public final class SchemaFormats {
     private final Map<SchemaType, SchemaFormat> formats = new EnumMap<>(SchemaType.class);
 
@@ -19,7 +20,7 @@ public final class SchemaFormats {
 
     /** Every format Castle supports today. */
     public static SchemaFormats standard() {
-        return new SchemaFormats(new AvroFormat());
+        return new SchemaFormats(new AvroFormat(), new JsonSchemaFormat());
     }
 
     /** The format for {@code type}; a type Castle does not support yet is 42201. */

@@ -172,12 +172,13 @@ class DeciderImportAndReferencesTest {
 
     @Test
     void shouldRefuseUnsupportedSchemaTypes() {
-        var request = dev.castle.domain.SchemaRequest.of(dev.castle.domain.SchemaType.JSON, "{}", List.of());
+        var request = dev.castle.domain.SchemaRequest.of(
+                dev.castle.domain.SchemaType.PROTOBUF, "syntax = \"proto3\";", List.of());
 
         RegistryException error = registry.rejected(new Command.RegisterSchema("s", request, false));
 
         assertThat(error.errorCode()).isEqualTo(ErrorCode.INVALID_SCHEMA);
-        assertThat(error.getMessage()).startsWith("Invalid schema type JSON");
+        assertThat(error.getMessage()).startsWith("Invalid schema type PROTOBUF");
     }
 
     @Test

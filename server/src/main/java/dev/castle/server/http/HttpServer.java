@@ -24,6 +24,8 @@ public final class HttpServer implements AutoCloseable {
             UriCompliance.Violation.AMBIGUOUS_PATH_SEGMENT,
             UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS);
 
+    private static final long MAX_REQUEST_BYTES = 32L * 1024 * 1024;
+
     private final Javalin app;
 
     private HttpServer(Javalin app) {
@@ -34,9 +36,12 @@ public final class HttpServer implements AutoCloseable {
     public static HttpServer start(URI listener, List<Consumer<JavalinDefaultRoutingApi>> routeGroups) {
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // Confluent sets no body limit; a schema larger than the log accepts is refused with 42209, not 413.
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.jetty.host = listener.getHost();
             config.jetty.port = listener.getPort();
             config.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(SUBJECT_PATHS));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.jetty.modifyServletContextHandler(handler -> {
                 handler.getServletHandler().setDecodeAmbiguousURIs(true);
                 handler.addFilter(RequestPathFilter.class, "/*", EnumSet.of(DispatcherType.REQUEST));

@@ -162,6 +162,15 @@ class HttpConventionsTest {
     }
 
     @Test
+    void shouldAnswerJsonWhenJettyRejectsAUriBeforeRouting() throws Exception {
+        HttpResponse<String> response = get("/subjects/%00/versions");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(contentType(response)).isEqualTo("application/vnd.schemaregistry.v1+json");
+        assertThat(response.body()).isEqualTo("{\"error_code\":400,\"message\":\"HTTP 400 Bad Request\"}");
+    }
+
+    @Test
     void shouldAnswer400WithJacksonsMessageForBadJson() throws Exception {
         HttpResponse<String> syntax = post("/subjects/s/versions", "{x", "Content-Type", "application/json");
         HttpResponse<String> shape = post("/subjects/s/versions", "{\"schema\":{\"a\":1}}");

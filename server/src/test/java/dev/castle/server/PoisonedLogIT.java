@@ -1,0 +1,108 @@
+package dev.castle.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A poisoned {@code _schemas} topic never takes a node down (DESIGN §4, spec §12 item 53): records Castle cannot decode,
+ * or that contradict the log, are skipped, the node still becomes ready when the last record is malformed, and it goes
+ * on serving and accepting writes with ids after the highest valid one.
+ */
+class PoisonedLogIT {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static byte[] utf8(String text) {
+        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String schemaKey(String subject, int version) {
+        return "{\"keytype\":\"SCHEMA\",\"subject\":\"" + subject + "\",\"version\":" + version + ",\"magic\":1}";
+    }
+
+    private static String schemaValue(String subject, int version, int id, String schema) {
+        return "{\"subject\":\"" + subject + "\",\"version\":" + version + ",\"id\":" + id + ",\"schema\":\""
+                + schema.replace("\"", "\\\"") + "\",\"deleted\":false}";
+    }
+
+    private static void poison(String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
+            NewTopic newTopic = new NewTopic(topic, 1, (short) 1)
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            admin.createTopics(List.of(newTopic)).all().get();
+        }
+        List<String[]> records = List.of(
+                new String[] {schemaKey("good", 1), schemaValue("good", 1, 7, "\"string\"")},
+                new String[] {"{not json", schemaValue("bad-key", 1, 8, "\"int\"")},
+                new String[] {schemaKey("bad-value", 1), "{\"subject\": [oops"},
+                new String[] {"", ""},
+                new String[] {"{\"keytype\":\"WHATEVER\",\"magic\":0}", "{}"},
+                new String[] {"{\"keytype\":\"SCHEMA\",\"subject\":\"x\",\"version\":1,\"magic\":7}", "{}"},
+                // id 7 is already bound to "string": a record binding it to other content is refused
+                new String[] {schemaKey("conflict", 1), schemaValue("conflict", 1, 7, "\"long\"")},
+                new String[] {schemaKey("good", 2), "not json at all"});
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
+                new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            for (String[] record : records) {
+                producer.send(new ProducerRecord<>(topic, 0, utf8(record[0]), utf8(record[1])))
+                        .get();
+            }
+        }
+    }
+
+    private static HttpResponse<String> send(Castle castle, String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(castle.url() + path))
+                .header("Content-Type", "application/vnd.schemaregistry.v1+json");
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void shouldSkipPoisonedRecordsAndKeepServing() throws Exception {
+        // given a topic whose records are mostly poison, the last one included
+        String unique = "poisoned_" + System.nanoTime();
+        String topic = "_schemas_" + unique;
+        poison(topic);
+
+        // when a node starts on it
+        try (Castle castle = Castle.start(Map.of(
+                "kafkastore.bootstrap.servers",
+                TestKafka.bootstrapServers(),
+                "kafkastore.topic",
+                topic,
+                "listeners",
+                "http://127.0.0.1:0",
+                "schema.registry.group.id",
+                unique))) {
+
+            // then it is ready, serves the valid record, and ignored the rest
+            assertThat(send(castle, "GET", "/schemas/ids/7", null).body()).isEqualTo("{\"schema\":\"\\\"string\\\"\"}");
+            assertThat(send(castle, "GET", "/subjects", null).body()).isEqualTo("[\"good\"]");
+            assertThat(send(castle, "GET", "/subjects/conflict/versions", null).statusCode())
+                    .isEqualTo(404);
+
+            // and it accepts writes, with ids after the highest valid one
+            HttpResponse<String> registered =
+                    send(castle, "POST", "/subjects/fresh/versions", "{\"schema\":\"\\\"bytes\\\"\"}");
+            assertThat(registered.statusCode()).isEqualTo(200);
+            assertThat(registered.body()).isEqualTo("{\"id\":8}");
+        }
+    }
+}
