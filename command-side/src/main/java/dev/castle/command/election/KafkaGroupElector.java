@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link LeaderElector} on Kafka's classic group membership, speaking the {@code sr} protocol so that Castle,
  * Confluent and Karapace nodes can share one group. It is the only class that uses the Kafka client's internal
- * {@link AbstractCoordinator} (see docs/adr/0002-leader-election-on-kafka-internals.md): one thread polls the
+ * {@link AbstractCoordinator} (see docs/adr/0003-leader-election-on-kafka-group-internals.md): one thread polls the
  * coordinator, the coordinator's own thread heartbeats.
  */
 public final class KafkaGroupElector implements LeaderElector {
