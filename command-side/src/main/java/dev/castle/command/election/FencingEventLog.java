@@ -41,6 +41,11 @@ public final class FencingEventLog implements EventLog {
         }
     }
 
+    @Override
+    public boolean fits(List<Event> events) {
+        return delegate.fits(events);
+    }
+
     private void refuseIfFenced() {
         if (fenced) {
             throw new LogWriteException("This node was fenced as leader and no longer writes", null, false);

@@ -30,6 +30,11 @@ class FencingEventLogTest {
         }
 
         @Override
+        public boolean fits(List<Event> events) {
+            return events.size() < 2;
+        }
+
+        @Override
         public void close() {}
     };
 
@@ -50,6 +55,12 @@ class FencingEventLogTest {
         assertThat(appends).hasValue(1);
         assertThat(fencings).hasValue(1);
         assertThat(log.fenced()).isTrue();
+    }
+
+    @Test
+    void shouldAskTheLogWhetherRecordsFit() {
+        assertThat(log.fits(List.of(new Event.Noop()))).isTrue();
+        assertThat(log.fits(List.of(new Event.Noop(), new Event.Noop()))).isFalse();
     }
 
     @Test
