@@ -11,4 +11,12 @@ public interface CommandGateway {
      * or exceptionally with a {@link dev.castle.domain.RegistryException}.
      */
     CompletableFuture<Object> submit(Command command);
+
+    /**
+     * Submits a command together with the HTTP request it came from, which a follower forwards to the leader. A
+     * gateway that decides locally ignores the request.
+     */
+    default CompletableFuture<Object> submit(Command command, WriteRequest request) {
+        return submit(command);
+    }
 }

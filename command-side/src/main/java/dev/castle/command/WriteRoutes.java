@@ -7,11 +7,14 @@ import dev.castle.domain.json.RequestBodies;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * The write routes (spec §2.3, §2.5, §2.6): each parses its request into a {@link Command} and hands it to the
@@ -21,14 +24,27 @@ import java.util.function.Function;
 public final class WriteRoutes {
     private final CommandGateway gateway;
     private final Function<Command.RegisterSchema, Optional<Object>> registeredAlready;
+    private final LongSupplier appliedOffset;
 
     /**
      * @param registeredAlready the register fast path: the answer when the schema is already a live version of the
      *     subject in the local view, for example {@code c -> reads.registeredAlready(streams.view(), c)}
      */
     public WriteRoutes(CommandGateway gateway, Function<Command.RegisterSchema, Optional<Object>> registeredAlready) {
+        this(gateway, registeredAlready, () -> -1L);
+    }
+
+    /**
+     * @param appliedOffset the offset the local store has applied, reported with each answered write in
+     *     {@link WriteRequest#OFFSET_HEADER} so that a follower that forwarded the write can wait for it
+     */
+    public WriteRoutes(
+            CommandGateway gateway,
+            Function<Command.RegisterSchema, Optional<Object>> registeredAlready,
+            LongSupplier appliedOffset) {
         this.gateway = gateway;
         this.registeredAlready = registeredAlready;
+        this.appliedOffset = appliedOffset;
     }
 
     /** Adds the write routes to a Javalin routing configuration. */
@@ -75,14 +91,33 @@ public final class WriteRoutes {
         Command command = new Command.SetMode(subject, body.mode(), flag(ctx, "force"));
         Map<String, String> echo = new HashMap<>();
         echo.put("mode", body.asSent());
-        ctx.future(() -> gateway.submit(command).thenAccept(applied -> ctx.json(echo)));
+        ctx.future(() -> gateway.submit(command, request(ctx)).thenAccept(applied -> answer(ctx, echo)));
     }
 
     private void submit(Context ctx, Command command) {
         ctx.future(() -> {
-            CompletableFuture<Object> answer = gateway.submit(command);
-            return answer.thenAccept(ctx::json);
+            CompletableFuture<Object> answer = gateway.submit(command, request(ctx));
+            return answer.thenAccept(body -> answer(ctx, body));
         });
+    }
+
+    private void answer(Context ctx, Object body) {
+        long offset = appliedOffset.getAsLong();
+        if (offset >= 0) {
+            ctx.header(WriteRequest.OFFSET_HEADER, Long.toString(offset));
+        }
+        ctx.json(body);
+    }
+
+    /** The request as a follower forwards it: routed path, raw query, headers and body. */
+    private static WriteRequest request(Context ctx) {
+        String query = ctx.queryString();
+        String path = ctx.req().getRequestURI() + (query == null ? "" : "?" + query);
+        Map<String, List<String>> headers = new HashMap<>();
+        for (String name : Collections.list(ctx.req().getHeaderNames())) {
+            headers.put(name, Collections.list(ctx.req().getHeaders(name)));
+        }
+        return new WriteRequest(ctx.method().name(), path, headers, ctx.bodyAsBytes());
     }
 
     private static String subject(Context ctx) {

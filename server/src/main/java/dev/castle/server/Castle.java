@@ -6,6 +6,13 @@ import dev.castle.command.LocalStore;
 import dev.castle.command.LogAppender;
 import dev.castle.command.Scratch;
 import dev.castle.command.WriteRoutes;
+import dev.castle.command.election.ExecutorLeaders;
+import dev.castle.command.election.FencingEventLog;
+import dev.castle.command.election.KafkaGroupElector;
+import dev.castle.command.election.LeaderAwareGateway;
+import dev.castle.command.election.LeaderElector;
+import dev.castle.command.election.SrIdentity;
+import dev.castle.command.forward.Forwarder;
 import dev.castle.domain.CompatibilityLevel;
 import dev.castle.domain.Event;
 import dev.castle.domain.RegistrySettings;
@@ -23,8 +30,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,11 +48,28 @@ public final class Castle implements AutoCloseable {
     private final List<AutoCloseable> resources;
     private final HttpServer http;
     private final String host;
+    private final KafkaGroupElector elector;
+    private final LeaderAwareGateway gateway;
+    /** Kept, since a stopped Javalin no longer knows its port. */
+    private final int port;
 
-    private Castle(List<AutoCloseable> resources, HttpServer http, String host) {
+    private Castle(
+            List<AutoCloseable> resources,
+            HttpServer http,
+            String host,
+            KafkaGroupElector elector,
+            LeaderAwareGateway gateway) {
         this.resources = resources;
         this.http = http;
         this.host = host;
+        this.elector = elector;
+        this.gateway = gateway;
+        this.port = http.port();
+    }
+
+    /** The URL of the node this node currently takes as leader (itself included); empty while none is known. */
+    public Optional<String> leaderUrl() {
+        return gateway.leads() ? Optional.of(url()) : gateway.followedLeaderUrl();
     }
 
     /** Starts a node from Confluent-style configuration keys; returns once it is ready to serve. */
@@ -74,24 +100,36 @@ public final class Castle implements AutoCloseable {
                     "The registry store did not catch up with " + config.topic() + " in " + READY_TIMEOUT);
         }
         RegistrySettings settings = settings(config);
-        LeaderExecutor executor = leader(config, kafka, streams, settings);
-        started.add(executor);
-        executor.start();
+        ClusterSettings cluster = ClusterSettings.from(config);
+        AtomicReference<LeaderElector> elector = new AtomicReference<>();
+        ExecutorLeaders leaders =
+                new ExecutorLeaders(onFenced -> leader(config, kafka, streams, settings, onFenced), () -> elector.get()
+                        .requestRejoin("this node was fenced as leader"));
+        LeaderAwareGateway gateway = new LeaderAwareGateway(
+                leaders,
+                new Forwarder(cluster.leaderConnectTimeout(), cluster.leaderReadTimeout(), cluster.forwardedHeaders()),
+                store(streams),
+                config.timeout(),
+                config.timeout());
+        started.add(gateway);
         Reads reads = new Reads(settings);
-        WriteRoutes writes = new WriteRoutes(executor, command -> reads.registeredAlready(streams.view(), command));
+        WriteRoutes writes = new WriteRoutes(
+                gateway, command -> reads.registeredAlready(streams.view(), command), () -> streams.view()
+                        .appliedOffset());
         QueryRoutes queries = new QueryRoutes(streams::view, reads, settings);
         RootRoutes root = new RootRoutes(kafka.clusterId(), config.groupId());
         URI listener = config.listener();
         HttpServer http = HttpServer.start(listener, List.of(root::addTo, queries::addTo, writes::addTo));
         started.add(http);
-        String host = config.hostName().orElse(advertisable(listener.getHost()));
-        log.info("Castle node ready on port {} with log {}", http.port(), config.topic());
-        return new Castle(List.copyOf(started), http, host);
-    }
-
-    /** A wildcard bind address is not a host anyone can call back; name the local host instead. */
-    private static String advertisable(String bindHost) {
-        return bindHost.equals("0.0.0.0") || bindHost.equals("::") || bindHost.equals("[::]") ? "localhost" : bindHost;
+        URI advertised = cluster.advertised(listener, http.port());
+        SrIdentity identity =
+                SrIdentity.of(advertised.getScheme(), advertised.getHost(), advertised.getPort(), cluster.eligible());
+        KafkaGroupElector member = new KafkaGroupElector(kafka.clientConfig(), cluster.group(), identity);
+        elector.set(member);
+        started.add(member);
+        member.start(gateway);
+        log.info("Castle node ready on port {} with log {} as {}", http.port(), config.topic(), identity.url());
+        return new Castle(List.copyOf(started), http, advertised.getHost(), member, gateway);
     }
 
     private static RegistrySettings settings(CastleConfig config) {
@@ -102,15 +140,23 @@ public final class Castle implements AutoCloseable {
                 1000);
     }
 
+    /** One term of leadership: an executor on a log that reports being fenced instead of re-claiming itself. */
     private static LeaderExecutor leader(
-            CastleConfig config, KafkaConnection kafka, RegistryStreams streams, RegistrySettings settings) {
+            CastleConfig config,
+            KafkaConnection kafka,
+            RegistryStreams streams,
+            RegistrySettings settings,
+            Runnable onFenced) {
         SchemasCodec codec = new SchemasCodec();
         EventEncoder encoder = event -> new EventEncoder.Encoded(codec.encodeKey(event), codec.encodeValue(event));
         LogAppender appender =
                 new LogAppender(kafka.clientConfig(), config.topic(), config.groupId(), encoder, config.timeout());
-        LeaderExecutor executor = new LeaderExecutor(
-                new Decider(settings)::decide, store(streams), appender, OverlayScratch::new, config.timeout());
-        return executor;
+        return new LeaderExecutor(
+                new Decider(settings)::decide,
+                store(streams),
+                new FencingEventLog(appender, onFenced),
+                OverlayScratch::new,
+                config.timeout());
     }
 
     private static LocalStore store(RegistryStreams streams) {
@@ -150,12 +196,23 @@ public final class Castle implements AutoCloseable {
 
     /** The port the HTTP listener is bound to. */
     public int port() {
-        return http.port();
+        return port;
     }
 
     /** {@code http://host:port} of this node. */
     public String url() {
         return "http://" + host + ":" + port();
+    }
+
+    /** This node's group member, for tests that pause it as a stopped process would be. */
+    KafkaGroupElector elector() {
+        return elector;
+    }
+
+    /** Stops as a killed process would look to the group: it does not leave, so the others wait for its session. */
+    void crash() {
+        elector.abandon();
+        closeAll(resources);
     }
 
     @Override

@@ -1,0 +1,175 @@
+package dev.castle.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * Castle nodes sharing one registry (topic and group) on the shared test broker, with short group timeouts so that
+ * failover tests stay fast.
+ */
+final class Cluster implements AutoCloseable {
+    static final Duration SESSION_TIMEOUT = Duration.ofSeconds(6);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String topic = "_schemas-" + UUID.randomUUID();
+    private final String group = "cluster-" + UUID.randomUUID();
+    private final List<Castle> nodes = new ArrayList<>();
+    private final Set<Castle> stopped = new java.util.HashSet<>();
+
+    /** A status and a JSON body (null when the body was not JSON or there was no answer). */
+    record Reply(int status, JsonNode body) {
+        boolean ok() {
+            return status == 200;
+        }
+    }
+
+    /** Starts one node per flag, in order; {@code true} means leader-eligible. */
+    static Cluster start(boolean... eligibility) {
+        Cluster cluster = new Cluster();
+        try {
+            for (boolean eligible : eligibility) {
+                cluster.startNode(eligible);
+            }
+            return cluster;
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    String group() {
+        return group;
+    }
+
+    String topic() {
+        return topic;
+    }
+
+    Castle startNode(boolean eligible) {
+        Map<String, String> config = new HashMap<>();
+        config.put("kafkastore.bootstrap.servers", TestKafka.bootstrapServers());
+        config.put("kafkastore.topic", topic);
+        config.put("schema.registry.group.id", group);
+        config.put("listeners", "http://127.0.0.1:0");
+        config.put("leader.eligibility", Boolean.toString(eligible));
+        config.put("kafkagroup.session.timeout.ms", Long.toString(SESSION_TIMEOUT.toMillis()));
+        config.put("kafkagroup.heartbeat.interval.ms", "1000");
+        config.put("kafkagroup.rebalance.timeout.ms", "10000");
+        config.put("leader.read.timeout.ms", "15000");
+        Castle castle = Castle.start(config);
+        nodes.add(castle);
+        return castle;
+    }
+
+    Castle node(int index) {
+        return nodes.get(index);
+    }
+
+    List<Castle> live() {
+        return nodes.stream().filter(node -> !stopped.contains(node)).toList();
+    }
+
+    /** Stops a node abruptly: it does not leave the group, so the others notice only when its session expires. */
+    void crash(Castle node) {
+        stopped.add(node);
+        node.crash();
+    }
+
+    /** Stops a node cleanly: it leaves the group. */
+    void stop(Castle node) {
+        stopped.add(node);
+        node.close();
+    }
+
+    /** Waits until every live node names the same leader and that leader leads; returns it. */
+    Castle awaitLeader(Duration timeout) {
+        await(timeout, () -> agreedLeader().isPresent(), "the live nodes to agree on a leader");
+        return agreedLeader().orElseThrow();
+    }
+
+    /** The leader every live node names, if they agree and it is one of them. */
+    Optional<Castle> agreedLeader() {
+        Set<Optional<String>> named = live().stream().map(Castle::leaderUrl).collect(Collectors.toSet());
+        if (named.size() != 1 || named.iterator().next().isEmpty()) {
+            return Optional.empty();
+        }
+        String url = named.iterator().next().get();
+        return live().stream().filter(node -> node.url().equals(url)).findFirst();
+    }
+
+    static void await(Duration timeout, BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out after " + timeout + " waiting for " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("Interrupted waiting for " + what, e);
+            }
+        }
+    }
+
+    static Reply register(Castle node, String subject, String schema) {
+        return send(node, "POST", "/subjects/" + Node.encode(subject) + "/versions", Node.registerBody(schema));
+    }
+
+    static Reply get(Castle node, String path) {
+        return send(node, "GET", path, null);
+    }
+
+    /** Sends a request; a refused connection or timeout is a reply with status -1. */
+    static Reply send(Castle node, String method, String path, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(node.url() + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), json(response.body()));
+        } catch (IOException e) {
+            return new Reply(-1, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return MAPPER.readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Castle node : live()) {
+            node.close();
+        }
+        stopped.addAll(nodes);
+    }
+}

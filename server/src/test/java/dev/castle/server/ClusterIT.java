@@ -1,0 +1,138 @@
+package dev.castle.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** Three nodes on one registry: two leader-eligible, one read replica (spec §6, §12 items 56 and 57). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+    private static final Duration ELECTION = Duration.ofSeconds(30);
+    private Cluster cluster;
+    private Castle replica;
+
+    @BeforeAll
+    void startCluster() {
+        cluster = Cluster.start(true, true, false);
+        replica = cluster.node(2);
+    }
+
+    @AfterAll
+    void stopCluster() {
+        cluster.close();
+    }
+
+    @Test
+    @Order(1)
+    void shouldElectEligibleNodeWithLowestUrl() {
+        // when
+        Castle leader = cluster.awaitLeader(ELECTION);
+
+        // then
+        String lowest = cluster.node(0).url().compareTo(cluster.node(1).url()) < 0
+                ? cluster.node(0).url()
+                : cluster.node(1).url();
+        assertThat(leader.url()).isEqualTo(lowest);
+        assertThat(leader).isNotSameAs(replica);
+    }
+
+    @Test
+    @Order(2)
+    void shouldAcceptWritesOnAnyNodeAndReadThemOnEveryNode() {
+        cluster.awaitLeader(ELECTION);
+        int previousId = 0;
+        for (Castle receiver : cluster.live()) {
+            // when a write is sent to this node, whatever its role
+            String subject = "any-node-" + receiver.port();
+            Cluster.Reply registered = Cluster.register(receiver, subject, Node.avroRecord("R" + receiver.port()));
+
+            // then it succeeds, is readable at once on the node that answered, and soon on every node
+            assertThat(registered.status())
+                    .as("register through %s", receiver.url())
+                    .isEqualTo(200);
+            int id = registered.body().path("id").asInt();
+            assertThat(id).isGreaterThan(previousId);
+            previousId = id;
+            assertThat(latestId(receiver, subject)).isEqualTo(id);
+            for (Castle reader : cluster.live()) {
+                Cluster.await(
+                        Duration.ofSeconds(5), () -> latestId(reader, subject) == id, subject + " on " + reader.url());
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void shouldForwardConfigAndDeleteWritesFromReadReplica() {
+        // given
+        Cluster.register(replica, "replica-writes", Node.avroRecord("Replica"));
+
+        // when
+        Cluster.Reply config = Cluster.send(replica, "PUT", "/config/replica-writes", "{\"compatibility\":\"NONE\"}");
+        Cluster.Reply deleted = Cluster.send(replica, "DELETE", "/subjects/replica-writes", null);
+
+        // then the replica answers as the leader did, after applying the writes itself
+        assertThat(config.status()).isEqualTo(200);
+        assertThat(config.body().path("compatibility").asText()).isEqualTo("NONE");
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deleted.body().toString()).isEqualTo("[1]");
+        assertThat(Cluster.get(replica, "/subjects").body().toString()).doesNotContain("replica-writes");
+    }
+
+    @Test
+    @Order(4)
+    void shouldReturnLeadersErrorThroughFollower() {
+        // when a follower forwards a write the leader rejects
+        Castle follower = cluster.live().stream()
+                .filter(node -> !node.url().equals(cluster.awaitLeader(ELECTION).url()))
+                .findFirst()
+                .orElseThrow();
+        Cluster.Reply reply = Cluster.send(follower, "DELETE", "/subjects/never-registered/versions/1", null);
+
+        // then the client sees the leader's status and error code
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.body().path("error_code").asInt()).isEqualTo(40401);
+    }
+
+    @Test
+    @Order(5)
+    void shouldNeverLetReadReplicaLeadAndRefuseWritesWithoutEligibleNode() {
+        // given the registry has data
+        Cluster.Reply before = Cluster.register(replica, "before-replica-alone", Node.avroRecord("Before"));
+        assertThat(before.status()).isEqualTo(200);
+
+        // when both eligible nodes are gone
+        for (Castle node : List.of(cluster.node(0), cluster.node(1))) {
+            cluster.stop(node);
+        }
+        // (until the group has rebalanced, the replica still forwards to the stopped leader and answers 50003)
+        Cluster.await(ELECTION, () -> replica.leaderUrl().isEmpty() && errorCode(replica) == 50004, "50004");
+
+        // then the replica does not lead, keeps refusing writes with 50004 and still serves reads
+        assertThat(errorCode(replica)).isEqualTo(50004);
+        assertThat(replica.leaderUrl()).isEmpty();
+        Cluster.Reply read = Cluster.get(replica, "/subjects/before-replica-alone/versions/latest");
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.body().path("id").asInt())
+                .isEqualTo(before.body().path("id").asInt());
+    }
+
+    private static int errorCode(Castle node) {
+        Cluster.Reply reply = Cluster.register(node, "refused", Node.avroRecord("Refused"));
+        return reply.body() == null ? -1 : reply.body().path("error_code").asInt();
+    }
+
+    private static int latestId(Castle node, String subject) {
+        Cluster.Reply reply = Cluster.get(node, "/subjects/" + Node.encode(subject) + "/versions/latest");
+        return reply.ok() ? reply.body().path("id").asInt() : -1;
+    }
+}

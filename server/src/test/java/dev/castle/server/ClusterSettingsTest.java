@@ -1,0 +1,67 @@
+package dev.castle.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ClusterSettingsTest {
+
+    @Test
+    void shouldUseConfluentDefaults() {
+        // given
+        ClusterSettings settings = ClusterSettings.from(CastleConfig.load(Optional.empty(), Map.of()));
+
+        // then
+        assertThat(settings.eligible()).isTrue();
+        assertThat(settings.group().groupId()).isEqualTo("schema-registry");
+        assertThat(settings.group().sessionTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.group().heartbeatInterval()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(settings.group().rebalanceTimeout()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(settings.leaderReadTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(settings.forwardedHeaders()).isEmpty();
+    }
+
+    @Test
+    void shouldReadClusterKeysFromEnvironment() {
+        // given
+        Map<String, String> environment = Map.of(
+                "SCHEMA_REGISTRY_MASTER_ELIGIBILITY", "false",
+                "SCHEMA_REGISTRY_KAFKAGROUP_SESSION_TIMEOUT_MS", "6000",
+                "SCHEMA_REGISTRY_INTER_INSTANCE_HEADERS_WHITELIST", "X-Tenant, X-Trace");
+
+        // when
+        ClusterSettings settings = ClusterSettings.from(CastleConfig.load(Optional.empty(), environment));
+
+        // then
+        assertThat(settings.eligible()).isFalse();
+        assertThat(settings.group().sessionTimeout()).isEqualTo(Duration.ofSeconds(6));
+        assertThat(settings.forwardedHeaders()).isEqualTo(List.of("X-Tenant", "X-Trace"));
+    }
+
+    @Test
+    void shouldAdvertiseConfiguredHostPortAndScheme() {
+        // given
+        ClusterSettings settings = ClusterSettings.from(new CastleConfig(
+                Map.of("host.name", "sr1.example", "host.port", "443", "inter.instance.protocol", "https")));
+
+        // when
+        URI advertised = settings.advertised(URI.create("http://0.0.0.0:8081"), 8081);
+
+        // then
+        assertThat(advertised.toString()).isEqualTo("https://sr1.example:443");
+    }
+
+    @Test
+    void shouldAdvertiseBoundPortOfListener() {
+        ClusterSettings settings = ClusterSettings.from(new CastleConfig(Map.of()));
+
+        URI advertised = settings.advertised(URI.create("http://127.0.0.1:0"), 41234);
+
+        assertThat(advertised.toString()).isEqualTo("http://127.0.0.1:41234");
+    }
+}
