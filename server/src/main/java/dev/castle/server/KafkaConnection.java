@@ -9,6 +9,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * The Kafka side of a node: the configured cluster, or an embedded broker when none is configured; the client
@@ -29,12 +33,28 @@ record KafkaConnection(Map<String, Object> clientConfig, String clusterId) {
         try (Admin admin = Admin.create(clientConfig)) {
             String clusterId = admin.describeCluster().clusterId().get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
             SchemasTopic.ensure(admin, config.topic(), config.topicReplicationFactor(), topicConfigs(config));
+            awaitVisible(clientConfig, config.topic());
             return new KafkaConnection(Map.copyOf(clientConfig), clusterId);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while connecting to Kafka at " + bootstrap, e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Cannot reach Kafka at " + bootstrap, e);
+        }
+    }
+
+    /**
+     * Waits until the brokers' metadata lists the topic. A topic the controller has just created may not be known to
+     * the broker the fold's consumer asks yet, and Kafka Streams refuses to start a global store on a topic without
+     * partitions. A producer's metadata wait is Kafka's own condition for exactly this.
+     */
+    private static void awaitVisible(Map<String, Object> clientConfig, String topic) {
+        Map<String, Object> probeConfig = new HashMap<>(clientConfig);
+        probeConfig.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, ADMIN_TIMEOUT_MS);
+        probeConfig.put(ProducerConfig.CLIENT_ID_CONFIG, "castle-topic-probe");
+        try (Producer<byte[], byte[]> probe =
+                new KafkaProducer<>(probeConfig, new ByteArraySerializer(), new ByteArraySerializer())) {
+            probe.partitionsFor(topic);
         }
     }
 
