@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Appends events to partition 0 of {@code _schemas} with a transactional producer whose fixed {@code transactional.id}
  * ({@code castle-<group id>}) makes a newly elected leader fence a deposed one (DESIGN §5.4). A failed transaction is
- * aborted; a fenced or broken producer is replaced by a new one on the next append.
+ * aborted; a broken producer is replaced by a new one on the next append. A fenced one is closed, and the node must
+ * step down rather than claim the log back (the cluster wraps this appender in a {@code FencingEventLog} that does so).
  */
 public final class LogAppender implements EventLog {
     private static final Logger log = LoggerFactory.getLogger(LogAppender.class);
@@ -113,7 +114,7 @@ public final class LogAppender implements EventLog {
             producer.commitTransaction();
             return offsets(sent);
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
-            log.warn("Writer to {} was fenced by another leader; the producer will be recreated", topic, e);
+            log.warn("Writer to {} was fenced by another leader; this node must step down", topic, e);
             closeProducer();
             throw new LogWriteException("Fenced by another writer", e, false);
         } catch (RuntimeException | ExecutionException e) {
