@@ -11,6 +11,7 @@ import io.javalin.http.HttpStatus;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,9 +39,7 @@ public final class HttpConventions {
 
     private static void before(Context ctx) {
         String requestId = ctx.header(REQUEST_ID);
-        ctx.header(
-                REQUEST_ID,
-                requestId == null || requestId.isBlank() ? UUID.randomUUID().toString() : requestId);
+        ctx.header(REQUEST_ID, requestId == null || requestId.isBlank() ? newRequestId() : requestId);
         ctx.header("X-XSS-Protection", "1; mode=block");
         ctx.header("Cache-Control", "no-cache, no-store, must-revalidate");
         boolean hasBody = ctx.method() == HandlerType.POST || ctx.method() == HandlerType.PUT;
@@ -50,6 +49,17 @@ public final class HttpConventions {
         String mediaType = MediaTypes.negotiate(ctx.header("Accept"))
                 .orElseThrow(() -> new RegistryException(ErrorCode.NOT_ACCEPTABLE));
         ctx.attribute(MEDIA_TYPE, mediaType);
+    }
+
+    /**
+     * A random (version 4) UUID for {@code X-Request-ID}. It only correlates log lines, so it is drawn from the
+     * thread's own generator: {@link UUID#randomUUID()} shares one SecureRandom among all request threads.
+     */
+    static String newRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     private static void after(Context ctx) {

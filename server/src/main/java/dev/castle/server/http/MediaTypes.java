@@ -3,7 +3,9 @@ package dev.castle.server.http;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Content negotiation as Confluent's Jersey resources do it (spec §1.1): three offered response types with source
@@ -38,6 +40,11 @@ public final class MediaTypes {
         }
     }
 
+    /** Answers for the Accept headers seen, so a client's usual header is parsed once; bounded against junk. */
+    private static final Map<String, Optional<String>> NEGOTIATED = new ConcurrentHashMap<>();
+
+    private static final int NEGOTIATED_CAPACITY = 256;
+
     private MediaTypes() {}
 
     /** The response type for an {@code Accept} header, or empty when none of the offered types is acceptable (406). */
@@ -45,6 +52,18 @@ public final class MediaTypes {
         if (accept == null || accept.isBlank()) {
             return Optional.of(SCHEMA_REGISTRY_V1);
         }
+        Optional<String> known = NEGOTIATED.get(accept);
+        if (known != null) {
+            return known;
+        }
+        Optional<String> answer = choose(accept);
+        if (NEGOTIATED.size() < NEGOTIATED_CAPACITY) {
+            NEGOTIATED.put(accept, answer);
+        }
+        return answer;
+    }
+
+    private static Optional<String> choose(String accept) {
         List<Range> ranges = parseAccept(accept);
         String best = null;
         double bestScore = 0;

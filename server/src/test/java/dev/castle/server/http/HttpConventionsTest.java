@@ -201,7 +201,9 @@ class HttpConventionsTest {
         HttpResponse<String> generated = get("/nowhere");
 
         assertThat(echoed.headers().firstValue("X-Request-ID")).contains("abc-1");
-        assertThat(generated.headers().firstValue("X-Request-ID").orElseThrow()).hasSize(36);
+        String generatedId = generated.headers().firstValue("X-Request-ID").orElseThrow();
+        assertThat(java.util.UUID.fromString(generatedId).version()).isEqualTo(4);
+        assertThat(java.util.UUID.fromString(generatedId).variant()).isEqualTo(2);
         assertThat(echoed.headers().firstValue("X-XSS-Protection")).contains("1; mode=block");
         assertThat(echoed.headers().firstValue("Cache-Control")).contains("no-cache, no-store, must-revalidate");
         assertThat(echoed.headers().firstValue("Strict-Transport-Security")).isEmpty();
