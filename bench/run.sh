@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-3}
 SECS=${2:-10}
-WARMUP=${WARMUP:-3}
+WARMUP=${WARMUP:-15} # seconds of unmeasured load per scenario: the JIT needs about that on 2 cores
 JAR=server/target/castle.jar
 CASTLE_PORT=${CASTLE_PORT:-18081}
 BARE_PORT=${BARE_PORT:-18089}
