@@ -293,16 +293,6 @@ public final class DescriptorText {
 
     /** protoc's default JSON name: {@code foo_bar} becomes {@code fooBar}. */
     static String jsonName(String name) {
-        StringBuilder out = new StringBuilder();
-        boolean upper = false;
-        for (char c : name.toCharArray()) {
-            if (c == '_') {
-                upper = true;
-            } else {
-                out.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return out.toString();
+        return FieldBuilder.camel(name, false);
     }
 }

@@ -126,8 +126,13 @@ final class FieldBuilder {
 
     /** protoc's map-entry naming: {@code my_field} becomes {@code MyField}. */
     static String camelCase(String name) {
+        return camel(name, true);
+    }
+
+    /** Drops underscores and capitalises the letter after each, and the first one when {@code capitalizeFirst}. */
+    static String camel(String name, boolean capitalizeFirst) {
         StringBuilder out = new StringBuilder();
-        boolean upper = true;
+        boolean upper = capitalizeFirst;
         for (char c : name.toCharArray()) {
             if (c == '_') {
                 upper = true;
