@@ -2,17 +2,9 @@ package dev.castle.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.castle.domain.RegistryException;
-import dev.castle.domain.RegistrySettings;
 import dev.castle.domain.SchemaType;
 import dev.castle.domain.SchemaVersion;
-import dev.castle.domain.decide.Reads;
-import io.javalin.Javalin;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,14 +15,13 @@ import org.junit.jupiter.api.Test;
  * key/value pair, as the Confluent clients' {@code getLatestWithMetadata} and {@code use.latest.with.metadata} ask.
  */
 class LatestWithMetadataTest {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final InMemoryView VIEW = new InMemoryView()
             .add(version("s", 1, 1, "{\"properties\":{\"owner\":\"a\",\"app\":\"x\"}}", false))
             .add(version("s", 2, 2, "{\"properties\":{\"owner\":\"b\",\"app\":\"x\"}}", false))
             .add(version("s", 3, 3, null, false))
             .add(version("s", 4, 4, "{\"properties\":{\"owner\":\"c\"}}", true))
             .add(version("other", 1, 5, "{\"tags\":{\"f\":[\"PII\"]}}", false));
-    private static Javalin app;
+    private static RoutesHarness routes;
 
     private static SchemaVersion version(String subject, int version, int id, String metadata, boolean deleted) {
         return new SchemaVersion(
@@ -39,28 +30,16 @@ class LatestWithMetadataTest {
 
     @BeforeAll
     static void start() {
-        QueryRoutes routes =
-                new QueryRoutes(() -> VIEW, new Reads(RegistrySettings.defaults()), RegistrySettings.defaults());
-        app = Javalin.create(config -> {
-                    routes.addTo(config.routes);
-                    config.routes.exception(RegistryException.class, (e, ctx) -> ctx.status(
-                                    e.errorCode().status())
-                            .result(e.errorCode().code() + " " + e.getMessage()));
-                })
-                .start("127.0.0.1", 0);
+        routes = RoutesHarness.start(VIEW);
     }
 
     @AfterAll
     static void stop() {
-        app.stop();
+        routes.close();
     }
 
     private static String get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() + " " + response.body();
+        return routes.get(path);
     }
 
     @Test

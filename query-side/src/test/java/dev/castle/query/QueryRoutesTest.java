@@ -5,15 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.castle.domain.CompatibilityLevel;
 import dev.castle.domain.ConfigValue;
 import dev.castle.domain.Mode;
-import dev.castle.domain.RegistryException;
-import dev.castle.domain.RegistrySettings;
-import dev.castle.domain.decide.Reads;
-import io.javalin.Javalin;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,33 +19,20 @@ class QueryRoutesTest {
             .add(":.ctx:c", 1, 1, false)
             .config("a", ConfigValue.of(CompatibilityLevel.FULL))
             .mode("a", Mode.READONLY);
-    private static Javalin app;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static RoutesHarness routes;
 
     @BeforeAll
     static void start() {
-        QueryRoutes routes =
-                new QueryRoutes(() -> VIEW, new Reads(RegistrySettings.defaults()), RegistrySettings.defaults());
-        app = Javalin.create(config -> {
-                    routes.addTo(config.routes);
-                    config.routes.exception(RegistryException.class, (e, ctx) -> ctx.status(
-                                    e.errorCode().status())
-                            .result(e.errorCode().code() + " " + e.getMessage()));
-                })
-                .start("127.0.0.1", 0);
+        routes = RoutesHarness.start(VIEW);
     }
 
     @AfterAll
     static void stop() {
-        app.stop();
+        routes.close();
     }
 
     private static String get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() + " " + response.body();
+        return routes.get(path);
     }
 
     @Test
