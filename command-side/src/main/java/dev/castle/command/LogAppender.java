@@ -1,6 +1,8 @@
 package dev.castle.command;
 
 import dev.castle.domain.Event;
+import dev.castle.domain.SchemaReference;
+import dev.castle.domain.SchemaVersion;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -85,6 +87,9 @@ public final class LogAppender implements EventLog {
     public boolean fits(List<Event> events) {
         int limit = maxRequestSize();
         for (Event event : events) {
+            if (upperBound(event) + RECORD_OVERHEAD <= limit) {
+                continue; // the usual case: no need to encode the record twice to know it fits
+            }
             EventEncoder.Encoded record = encoder.encode(event);
             int size = record.key().length + (record.value() == null ? 0 : record.value().length);
             if (size + RECORD_OVERHEAD > limit) {
@@ -92,6 +97,29 @@ public final class LogAppender implements EventLog {
             }
         }
         return true;
+    }
+
+    /**
+     * A bound on a schema record's encoded size that needs no encoding: JSON writes a character as at most 6 bytes
+     * ({@code \\uXXXX}), plus room for property names, numbers and reference framing. Other events are not bounded.
+     */
+    static long upperBound(Event event) {
+        if (!(event instanceof Event.SchemaUpserted upserted)) {
+            return Long.MAX_VALUE;
+        }
+        SchemaVersion schema = upserted.schema();
+        long chars = 2L * schema.subject().length()
+                + schema.schema().length()
+                + length(schema.metadata())
+                + length(schema.ruleSet());
+        for (SchemaReference reference : schema.references()) {
+            chars += reference.name().length() + reference.subject().length() + 64;
+        }
+        return 6 * chars + 512;
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
     }
 
     private int maxRequestSize() {
