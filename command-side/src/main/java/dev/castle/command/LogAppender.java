@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -38,6 +39,7 @@ public final class LogAppender implements EventLog {
     private final Map<String, Object> config;
     private final String topic;
     private final EventEncoder encoder;
+    private final Function<Map<String, Object>, Producer<byte[], byte[]>> producers;
     private Producer<byte[], byte[]> producer;
 
     /**
@@ -47,8 +49,23 @@ public final class LogAppender implements EventLog {
      */
     public LogAppender(
             Map<String, Object> clientConfig, String topic, String groupId, EventEncoder encoder, Duration timeout) {
+        this(clientConfig, topic, groupId, encoder, timeout, KafkaProducer::new);
+    }
+
+    /**
+     * @param producers makes the transactional producer from its configuration; tests use it to hold a transaction
+     *     open at a chosen moment, as a paused process would
+     */
+    public LogAppender(
+            Map<String, Object> clientConfig,
+            String topic,
+            String groupId,
+            EventEncoder encoder,
+            Duration timeout,
+            Function<Map<String, Object>, Producer<byte[], byte[]>> producers) {
         this.topic = topic;
         this.encoder = encoder;
+        this.producers = producers;
         this.config = producerConfig(clientConfig, groupId, timeout);
     }
 
@@ -72,7 +89,7 @@ public final class LogAppender implements EventLog {
     @Override
     public synchronized void open() {
         closeProducer();
-        Producer<byte[], byte[]> created = new KafkaProducer<>(config);
+        Producer<byte[], byte[]> created = producers.apply(config);
         try {
             created.initTransactions();
         } catch (KafkaException e) {

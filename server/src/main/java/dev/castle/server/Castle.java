@@ -34,6 +34,9 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,16 +82,27 @@ public final class Castle implements AutoCloseable {
 
     /** Starts a node; on failure everything started so far is stopped again. */
     public static Castle start(CastleConfig config) {
+        return start(config, KafkaProducer::new);
+    }
+
+    /**
+     * Starts a node whose leader appends to the log with producers made by {@code logProducers}; tests pass one that
+     * can hold a transaction open, to stand for a process paused in the middle of a write.
+     */
+    static Castle start(CastleConfig config, Function<Map<String, Object>, Producer<byte[], byte[]>> logProducers) {
         List<AutoCloseable> started = new ArrayList<>();
         try {
-            return start(config, started);
+            return start(config, logProducers, started);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
         }
     }
 
-    private static Castle start(CastleConfig config, List<AutoCloseable> started) {
+    private static Castle start(
+            CastleConfig config,
+            Function<Map<String, Object>, Producer<byte[], byte[]>> logProducers,
+            List<AutoCloseable> started) {
         KafkaConnection kafka = KafkaConnection.open(config, started);
         Properties clientProperties = new Properties();
         clientProperties.putAll(kafka.clientConfig());
@@ -102,9 +116,9 @@ public final class Castle implements AutoCloseable {
         RegistrySettings settings = settings(config);
         ClusterSettings cluster = ClusterSettings.from(config);
         AtomicReference<LeaderElector> elector = new AtomicReference<>();
-        ExecutorLeaders leaders =
-                new ExecutorLeaders(onFenced -> leader(config, kafka, streams, settings, onFenced), () -> elector.get()
-                        .requestRejoin("this node was fenced as leader"));
+        ExecutorLeaders leaders = new ExecutorLeaders(
+                onFenced -> leader(config, kafka, streams, settings, logProducers, onFenced),
+                () -> elector.get().requestRejoin("this node was fenced as leader"));
         LeaderAwareGateway gateway = new LeaderAwareGateway(
                 leaders,
                 new Forwarder(cluster.leaderConnectTimeout(), cluster.leaderReadTimeout(), cluster.forwardedHeaders()),
@@ -146,11 +160,12 @@ public final class Castle implements AutoCloseable {
             KafkaConnection kafka,
             RegistryStreams streams,
             RegistrySettings settings,
+            Function<Map<String, Object>, Producer<byte[], byte[]>> logProducers,
             Runnable onFenced) {
         SchemasCodec codec = new SchemasCodec();
         EventEncoder encoder = event -> new EventEncoder.Encoded(codec.encodeKey(event), codec.encodeValue(event));
-        LogAppender appender =
-                new LogAppender(kafka.clientConfig(), config.topic(), config.groupId(), encoder, config.timeout());
+        LogAppender appender = new LogAppender(
+                kafka.clientConfig(), config.topic(), config.groupId(), encoder, config.timeout(), logProducers);
         return new LeaderExecutor(
                 new Decider(settings)::decide,
                 store(streams),

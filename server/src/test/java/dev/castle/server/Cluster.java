@@ -16,7 +16,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 
 /**
  * Castle nodes sharing one registry (topic and group) on the shared test broker, with short group timeouts so that
@@ -63,6 +66,11 @@ final class Cluster implements AutoCloseable {
     }
 
     Castle startNode(boolean eligible) {
+        return startNode(eligible, KafkaProducer::new);
+    }
+
+    /** Starts a node whose leader appends with producers made by {@code logProducers}. */
+    Castle startNode(boolean eligible, Function<Map<String, Object>, Producer<byte[], byte[]>> logProducers) {
         Map<String, String> config = new HashMap<>();
         config.put("kafkastore.bootstrap.servers", TestKafka.bootstrapServers());
         config.put("kafkastore.topic", topic);
@@ -73,7 +81,7 @@ final class Cluster implements AutoCloseable {
         config.put("kafkagroup.heartbeat.interval.ms", "1000");
         config.put("kafkagroup.rebalance.timeout.ms", "10000");
         config.put("leader.read.timeout.ms", "15000");
-        Castle castle = Castle.start(config);
+        Castle castle = Castle.start(new CastleConfig(config), logProducers);
         nodes.add(castle);
         return castle;
     }

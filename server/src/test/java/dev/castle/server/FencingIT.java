@@ -7,16 +7,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
- * A leader paused long enough to lose its group membership is fenced by the next leader: the write it decides after
- * waking up is rejected and never reaches the log (DESIGN §5.4, issue 4 item 3).
+ * A leader paused long enough to lose its group membership is fenced by the next leader: neither the write it had in
+ * flight when it stopped nor one it decides after waking up reaches the log (DESIGN §5.4, issue 4 item 3).
  */
 class FencingIT {
     private static final Duration ELECTION = Duration.ofSeconds(30);
@@ -26,16 +29,12 @@ class FencingIT {
         try (Cluster cluster = Cluster.start(true, true)) {
             // given a leader that stops (as a paused process would) and a successor that took over and wrote
             Castle zombie = cluster.awaitLeader(ELECTION);
-            Castle successor = cluster.live().stream()
-                    .filter(node -> node != zombie)
-                    .findFirst()
-                    .orElseThrow();
+            Castle successor = otherThan(cluster, zombie);
             assertThat(Cluster.register(zombie, "before-pause", Node.avroRecord("Before"))
                             .status())
                     .isEqualTo(200);
             zombie.elector().pause();
-            Cluster.await(
-                    ELECTION, () -> successor.leaderUrl().equals(java.util.Optional.of(successor.url())), "takeover");
+            awaitTakeover(successor);
             Cluster.Reply taken = Cluster.register(successor, "after-takeover", Node.avroRecord("After"));
             assertThat(taken.status()).isEqualTo(200);
 
@@ -45,7 +44,9 @@ class FencingIT {
             // then the write fails and is in neither the log nor any store
             assertThat(late.status()).isEqualTo(500);
             assertThat(late.body().path("error_code").asInt()).isEqualTo(50001);
-            assertThat(committedRecords(cluster.topic())).noneMatch(text -> text.contains("zombie-write"));
+            List<String> committed = records(cluster.topic(), IsolationLevel.READ_COMMITTED);
+            assertThat(committed).anyMatch(text -> text.contains("after-takeover"));
+            assertThat(committed).noneMatch(text -> text.contains("zombie-write"));
             assertThat(Cluster.get(successor, "/subjects").body().toString()).doesNotContain("zombie-write");
 
             // and once resumed, the old leader takes part again: the cluster agrees on a leader and ids stay unique
@@ -59,13 +60,80 @@ class FencingIT {
         }
     }
 
-    /** Every record of the topic a read_committed reader sees, keys and values as text. */
-    private static List<String> committedRecords(String topic) {
+    @Test
+    void shouldAbortTheWriteALeaderHadInFlightWhenItWasPaused() throws Exception {
+        HeldCommits firstHeld = new HeldCommits();
+        HeldCommits secondHeld = new HeldCommits();
+        try (Cluster cluster = new Cluster()) {
+            Castle first = cluster.startNode(true, firstHeld::producer);
+            Castle second = cluster.startNode(true, secondHeld::producer);
+            Castle zombie = cluster.awaitLeader(ELECTION);
+            Castle successor = zombie == first ? second : first;
+            HeldCommits zombieCommits = zombie == first ? firstHeld : secondHeld;
+            Cluster.Reply before = Cluster.register(zombie, "before-pause", Node.avroRecord("Before"));
+            assertThat(before.status()).isEqualTo(200);
+
+            // given a leader that stops in the middle of a write: its record is in the log, its commit not yet sent
+            zombieCommits.arm();
+            CompletableFuture<Cluster.Reply> inFlight = CompletableFuture.supplyAsync(
+                    () -> Cluster.register(zombie, "in-flight", Node.avroRecord("InFlight")));
+            assertThat(zombieCommits.awaitHolding(ELECTION)).isTrue();
+            zombie.elector().pause();
+
+            // when another node takes over and writes, and then the paused leader wakes up and commits
+            awaitTakeover(successor);
+            Cluster.Reply taken = Cluster.register(successor, "after-takeover", Node.avroRecord("After"));
+            assertThat(taken.status()).isEqualTo(200);
+            zombieCommits.release();
+            Cluster.Reply late = inFlight.get();
+
+            // then the in-flight write is rejected: its record was in the log but was aborted, so no reader applies it
+            assertThat(late.status()).isEqualTo(500);
+            assertThat(late.body().path("error_code").asInt()).isEqualTo(50001);
+            assertThat(records(cluster.topic(), IsolationLevel.READ_UNCOMMITTED))
+                    .anyMatch(text -> text.contains("in-flight"));
+            List<String> committed = records(cluster.topic(), IsolationLevel.READ_COMMITTED);
+            assertThat(committed).anyMatch(text -> text.contains("after-takeover"));
+            assertThat(committed).noneMatch(text -> text.contains("in-flight"));
+            for (Castle node : cluster.live()) {
+                assertThat(Cluster.get(node, "/subjects/in-flight/versions").status())
+                        .isEqualTo(404);
+            }
+
+            // and the resumed node rejoins as a follower of the new leader, with ids still unique and increasing
+            zombie.elector().resume();
+            cluster.awaitLeader(ELECTION);
+            Cluster.Reply resumed = Cluster.register(zombie, "after-resume", Node.avroRecord("Resumed"));
+            assertThat(resumed.status()).isEqualTo(200);
+            assertThat(resumed.body().path("id").asInt())
+                    .isGreaterThan(taken.body().path("id").asInt());
+            assertThat(Cluster.get(
+                                    zombie,
+                                    "/schemas/ids/" + taken.body().path("id").asInt() + "/subjects")
+                            .body()
+                            .toString())
+                    .isEqualTo("[\"after-takeover\"]");
+        }
+    }
+
+    private static Castle otherThan(Cluster cluster, Castle node) {
+        return cluster.live().stream()
+                .filter(candidate -> candidate != node)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static void awaitTakeover(Castle successor) {
+        Cluster.await(ELECTION, () -> successor.leaderUrl().equals(Optional.of(successor.url())), "takeover");
+    }
+
+    /** Every record of the topic a reader with this isolation level sees, keys and values as text. */
+    private static List<String> records(String topic, IsolationLevel isolation) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestKafka.bootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
+                isolation.toString(),
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
                 ByteArrayDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
@@ -82,7 +150,6 @@ class FencingIT {
                 }
             }
         }
-        assertThat(records).anyMatch(text -> text.contains("after-takeover"));
         return records;
     }
 
