@@ -27,6 +27,7 @@ import org.apache.kafka.clients.producer.Producer;
  */
 final class Cluster implements AutoCloseable {
     static final Duration SESSION_TIMEOUT = Duration.ofSeconds(6);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -71,19 +72,25 @@ final class Cluster implements AutoCloseable {
 
     /** Starts a node whose leader appends with producers made by {@code logProducers}. */
     Castle startNode(boolean eligible, Function<Map<String, Object>, Producer<byte[], byte[]>> logProducers) {
+        Map<String, String> config = new HashMap<>(settings(eligible));
+        config.put("listeners", "http://127.0.0.1:0");
+        Castle castle = Castle.start(new CastleConfig(config), logProducers);
+        nodes.add(castle);
+        return castle;
+    }
+
+    /** The settings every node of this cluster shares: broker, topic, group and short group timeouts. */
+    Map<String, String> settings(boolean eligible) {
         Map<String, String> config = new HashMap<>();
         config.put("kafkastore.bootstrap.servers", TestKafka.bootstrapServers());
         config.put("kafkastore.topic", topic);
         config.put("schema.registry.group.id", group);
-        config.put("listeners", "http://127.0.0.1:0");
         config.put("leader.eligibility", Boolean.toString(eligible));
         config.put("kafkagroup.session.timeout.ms", Long.toString(SESSION_TIMEOUT.toMillis()));
         config.put("kafkagroup.heartbeat.interval.ms", "1000");
         config.put("kafkagroup.rebalance.timeout.ms", "10000");
         config.put("leader.read.timeout.ms", "15000");
-        Castle castle = Castle.start(new CastleConfig(config), logProducers);
-        nodes.add(castle);
-        return castle;
+        return config;
     }
 
     Castle node(int index) {
@@ -147,8 +154,13 @@ final class Cluster implements AutoCloseable {
 
     /** Sends a request; a refused connection or timeout is a reply with status -1. */
     static Reply send(Castle node, String method, String path, String body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(node.url() + path))
-                .timeout(Duration.ofSeconds(30))
+        return send(node.url(), method, path, body);
+    }
+
+    /** Sends a request to the node at {@code baseUrl}; a refused connection or timeout is a reply with status -1. */
+    static Reply send(String baseUrl, String method, String path, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/vnd.schemaregistry.v1+json")
                 .method(
                         method,
