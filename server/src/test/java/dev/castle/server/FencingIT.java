@@ -43,12 +43,7 @@ class FencingIT {
             assertThat(Cluster.get(successor, "/subjects").body().toString()).doesNotContain("zombie-write");
 
             // and once resumed, the old leader takes part again: the cluster agrees on a leader and ids stay unique
-            zombie.elector().resume();
-            cluster.awaitLeader(ELECTION);
-            Cluster.Reply resumed = Cluster.register(zombie, "after-resume", Node.avroRecord("Resumed"));
-            assertThat(resumed.status()).isEqualTo(200);
-            assertThat(resumed.body().path("id").asInt())
-                    .isGreaterThan(taken.body().path("id").asInt());
+            resumeAndRegister(cluster, zombie, taken);
             assertThat(Cluster.get(zombie, "/subjects").body().toString()).doesNotContain("zombie-write");
         }
     }
@@ -93,13 +88,8 @@ class FencingIT {
                         .isEqualTo(404);
             }
 
-            // and the resumed node rejoins as a follower of the new leader, with ids still unique and increasing
-            zombie.elector().resume();
-            cluster.awaitLeader(ELECTION);
-            Cluster.Reply resumed = Cluster.register(zombie, "after-resume", Node.avroRecord("Resumed"));
-            assertThat(resumed.status()).isEqualTo(200);
-            assertThat(resumed.body().path("id").asInt())
-                    .isGreaterThan(taken.body().path("id").asInt());
+            // and the resumed node takes part again, with ids still unique and increasing
+            resumeAndRegister(cluster, zombie, taken);
             assertThat(Cluster.get(
                                     zombie,
                                     "/schemas/ids/" + taken.body().path("id").asInt() + "/subjects")
@@ -107,6 +97,16 @@ class FencingIT {
                             .toString())
                     .isEqualTo("[\"after-takeover\"]");
         }
+    }
+
+    /** Resumes the paused node and registers through it once the cluster agrees on a leader. */
+    private static void resumeAndRegister(Cluster cluster, Castle zombie, Cluster.Reply taken) {
+        zombie.elector().resume();
+        cluster.awaitLeader(ELECTION);
+        Cluster.Reply resumed = Cluster.register(zombie, "after-resume", Node.avroRecord("Resumed"));
+        assertThat(resumed.status()).isEqualTo(200);
+        assertThat(resumed.body().path("id").asInt())
+                .isGreaterThan(taken.body().path("id").asInt());
     }
 
     private static Castle otherThan(Cluster cluster, Castle node) {

@@ -10,17 +10,13 @@ import dev.castle.domain.Event;
 import dev.castle.domain.Mode;
 import dev.castle.topology.SchemasCodec;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.IsolationLevel;
 import org.junit.jupiter.api.Test;
 
 class LogAppenderIT {
@@ -56,7 +52,7 @@ class LogAppenderIT {
             List<Long> offsets = appender.append(List.of(new Event.Noop(), new Event.ModeSet(null, Mode.READONLY)));
 
             // then the records are committed, in Confluent's bytes, at the returned offsets
-            List<ConsumerRecord<byte[], byte[]>> records = readCommitted(topic, 2);
+            List<ConsumerRecord<byte[], byte[]>> records = TestKafka.records(topic, IsolationLevel.READ_COMMITTED);
             assertThat(offsets)
                     .containsExactly(records.get(0).offset(), records.get(1).offset());
             assertThat(new String(records.get(1).key())).isEqualTo("{\"keytype\":\"MODE\",\"magic\":0}");
@@ -79,35 +75,10 @@ class LogAppenderIT {
             assertThatThrownBy(() -> deposed.append(List.of(new Event.ModeSet(null, Mode.IMPORT))))
                     .isInstanceOf(LogWriteException.class);
             leader.append(List.of(new Event.ModeSet(null, Mode.READWRITE)));
-            List<ConsumerRecord<byte[], byte[]>> records = readCommitted(topic, 1);
+            List<ConsumerRecord<byte[], byte[]>> records = TestKafka.records(topic, IsolationLevel.READ_COMMITTED);
             assertThat(records).hasSize(1);
             assertThat(CODEC.decode(records.get(0).key(), records.get(0).value()))
                     .isEqualTo(new Event.ModeSet(null, Mode.READWRITE));
         }
-    }
-
-    private static List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic, int atLeast) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestKafka.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class);
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
-            TopicPartition partition = new TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (records.size() < atLeast && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            // anything else committed would show up right behind
-            consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-        }
-        return records;
     }
 }
