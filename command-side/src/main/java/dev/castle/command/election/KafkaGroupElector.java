@@ -40,9 +40,17 @@ public final class KafkaGroupElector implements LeaderElector {
     private static final Logger log = LoggerFactory.getLogger(KafkaGroupElector.class);
     private static final String METRIC_GROUP = "castle-sr";
 
-    /** The group settings: Confluent's {@code kafkagroup.*} keys. */
+    /**
+     * The group settings: Confluent's {@code kafkagroup.*} keys.
+     *
+     * @param sticky {@code leader.election.sticky}: a member that leads keeps the role through rebalances
+     */
     public record Settings(
-            String groupId, Duration sessionTimeout, Duration heartbeatInterval, Duration rebalanceTimeout) {}
+            String groupId,
+            Duration sessionTimeout,
+            Duration heartbeatInterval,
+            Duration rebalanceTimeout,
+            boolean sticky) {}
 
     private final SrIdentity identity;
     private final Settings settings;
@@ -104,7 +112,12 @@ public final class KafkaGroupElector implements LeaderElector {
         thread = new Thread(this::run, "castle-sr-member");
         thread.setDaemon(true);
         thread.start();
-        log.info("Joining group {} as {} (eligible: {})", settings.groupId(), identity.url(), identity.eligible());
+        log.info(
+                "Joining group {} as {} (eligible: {}, sticky: {})",
+                settings.groupId(),
+                identity.url(),
+                identity.eligible(),
+                settings.sticky());
     }
 
     private void run() {
@@ -131,10 +144,12 @@ public final class KafkaGroupElector implements LeaderElector {
         }
     }
 
+    /** Asks for a new election; a node that asks gives up its claim to keep the role under sticky election. */
     @Override
     public void requestRejoin(String reason) {
         Coordinator current = coordinator;
         if (current != null) {
+            current.leading = false;
             current.requestRejoin(reason);
             client.wakeup();
         }
@@ -198,6 +213,8 @@ public final class KafkaGroupElector implements LeaderElector {
     /** The {@code sr} protocol on the group coordinator's callbacks. */
     private final class Coordinator extends AbstractCoordinator {
         private final Listener listener;
+        /** Whether the last election named this node; sent as the {@code leader} flag when sticky election is on. */
+        private volatile boolean leading;
 
         Coordinator(
                 GroupRebalanceConfig config,
@@ -244,7 +261,7 @@ public final class KafkaGroupElector implements LeaderElector {
                     new JoinGroupRequestData.JoinGroupRequestProtocolCollection();
             protocols.add(new JoinGroupRequestData.JoinGroupRequestProtocol()
                     .setName(SrProtocol.PROTOCOL_NAME)
-                    .setMetadata(SrProtocol.identityJson(identity)));
+                    .setMetadata(SrProtocol.identityJson(identity.withLeader(settings.sticky() && leading))));
             return protocols;
         }
 
@@ -276,7 +293,7 @@ public final class KafkaGroupElector implements LeaderElector {
                             e);
                 }
             }
-            SrAssignment assignment = SrProtocol.assign(identities);
+            SrAssignment assignment = SrProtocol.assign(identities, settings.sticky());
             if (assignment.error() == SrAssignment.DUPLICATE_URLS) {
                 log.error(
                         "Members of group {} advertise duplicate URLs, so none leads: {}",
@@ -296,6 +313,7 @@ public final class KafkaGroupElector implements LeaderElector {
             assignmentBuffer.get(bytes);
             SrAssignment assignment = SrProtocol.parseAssignment(bytes);
             Election election = Election.of(assignment, memberId, generation);
+            leading = election.self();
             log.info(
                     "Group {} generation {}: leader {}{}",
                     settings.groupId(),
