@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.ApiVersions;
 import org.apache.kafka.clients.ClientUtils;
 import org.apache.kafka.clients.GroupRebalanceConfig;
@@ -17,7 +16,6 @@ import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.internals.AbstractCoordinator;
 import org.apache.kafka.clients.consumer.internals.ConsumerNetworkClient;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.internals.ClusterResourceListeners;
 import org.apache.kafka.common.message.JoinGroupRequestData;
 import org.apache.kafka.common.message.JoinGroupResponseData;
@@ -55,14 +53,12 @@ public final class KafkaGroupElector implements LeaderElector {
     private final SrIdentity identity;
     private final Settings settings;
     private final Map<String, Object> clientConfig;
-    private final Object pauseLock = new Object();
-    private final CountDownLatch stopped = new CountDownLatch(1);
     private Metrics metrics;
     private ConsumerNetworkClient client;
     private Coordinator coordinator;
+    private MemberLoop loop;
     private Thread thread;
-    private volatile boolean running;
-    private boolean paused;
+    private boolean running;
 
     /**
      * @param clientConfig bootstrap servers and security settings of the node's Kafka clients
@@ -108,8 +104,13 @@ public final class KafkaGroupElector implements LeaderElector {
                 backoff,
                 backoffMax);
         coordinator = new Coordinator(group, logContext, client, metrics, time, listener);
+        loop = new MemberLoop(
+                identity.url(),
+                () -> coordinator.pollOnce(settings.heartbeatInterval().toMillis()),
+                () -> afterFailedRound(listener),
+                new MemberLoop.Backoff(Duration.ofMillis(backoff), Duration.ofMillis(Math.max(backoff, backoffMax))));
         running = true;
-        thread = new Thread(this::run, "castle-sr-member");
+        thread = new Thread(loop, "castle-sr-member");
         thread.setDaemon(true);
         thread.start();
         log.info(
@@ -120,28 +121,13 @@ public final class KafkaGroupElector implements LeaderElector {
                 settings.sticky());
     }
 
-    private void run() {
-        try {
-            while (running) {
-                awaitUnpaused();
-                pollOnce();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            log.error("The group member of {} failed; this node takes no further part in elections", identity.url(), e);
-        } finally {
-            stopped.countDown();
-        }
-    }
-
-    /** Polls once; a wakeup (from {@link #requestRejoin} or {@link #close}) just ends the round early. */
-    private void pollOnce() {
-        try {
-            coordinator.pollOnce(settings.heartbeatInterval().toMillis());
-        } catch (WakeupException e) {
-            log.debug("Group member of {} woken up", identity.url());
-        }
+    /**
+     * A round failed somewhere in the coordinator or a callback: whatever this node heard last may be stale, so it holds
+     * no leadership, and it asks for a new election whose outcome will tell the listener again.
+     */
+    private void afterFailedRound(Listener listener) {
+        listener.onRebalanceStarted();
+        coordinator.requestRejoin("the previous poll of the group member failed");
     }
 
     /** Asks for a new election; a node that asks gives up its claim to keep the role under sticky election. */
@@ -160,26 +146,13 @@ public final class KafkaGroupElector implements LeaderElector {
      * its session times out, while this node still believes what it last heard.
      */
     public void pause() {
-        synchronized (pauseLock) {
-            paused = true;
-        }
+        loop.pause();
         coordinator.disableHeartbeats();
     }
 
     /** Ends a {@link #pause()}: the member polls again and finds out it has to rejoin. */
     public void resume() {
-        synchronized (pauseLock) {
-            paused = false;
-            pauseLock.notifyAll();
-        }
-    }
-
-    private void awaitUnpaused() throws InterruptedException {
-        synchronized (pauseLock) {
-            while (paused && running) {
-                pauseLock.wait(100);
-            }
-        }
+        loop.resume();
     }
 
     /** Stops as a crashed process would: without leaving the group, so the others wait for the session to expire. */
@@ -197,10 +170,10 @@ public final class KafkaGroupElector implements LeaderElector {
             return;
         }
         running = false;
-        resume();
+        loop.stop();
         client.wakeup();
         try {
-            stopped.await();
+            thread.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
