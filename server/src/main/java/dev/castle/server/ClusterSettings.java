@@ -41,6 +41,12 @@ record ClusterSettings(
     /** How long a rebalance waits for members to rejoin (default 5 min). */
     static final String REBALANCE_TIMEOUT_MS = "kafkagroup.rebalance.timeout.ms";
 
+    /**
+     * Whether a leader keeps the role through rebalances instead of yielding to an eligible member with a smaller URL
+     * (Confluent 7.7+, default false). A cluster-wide setting: every member that may compute the assignment must agree.
+     */
+    static final String LEADER_ELECTION_STICKY = "leader.election.sticky";
+
     /** Connect timeout of a follower forwarding a write to the leader (default 60 s). */
     static final String LEADER_CONNECT_TIMEOUT_MS = "leader.connect.timeout.ms";
 
@@ -58,7 +64,8 @@ record ClusterSettings(
                 config.groupId(),
                 millis(config, SESSION_TIMEOUT_MS, 10_000),
                 millis(config, HEARTBEAT_INTERVAL_MS, 3_000),
-                millis(config, REBALANCE_TIMEOUT_MS, 300_000));
+                millis(config, REBALANCE_TIMEOUT_MS, 300_000),
+                Boolean.parseBoolean(config.get(LEADER_ELECTION_STICKY).orElse("false")));
         return new ClusterSettings(
                 config.hostName(),
                 config.get(HOST_PORT).map(Integer::parseInt),

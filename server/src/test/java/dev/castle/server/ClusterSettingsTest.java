@@ -22,6 +22,7 @@ class ClusterSettingsTest {
         assertThat(settings.group().sessionTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.group().heartbeatInterval()).isEqualTo(Duration.ofSeconds(3));
         assertThat(settings.group().rebalanceTimeout()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(settings.group().sticky()).isFalse();
         assertThat(settings.leaderReadTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(settings.forwardedHeaders()).isEmpty();
     }
@@ -32,6 +33,7 @@ class ClusterSettingsTest {
         Map<String, String> environment = Map.of(
                 "SCHEMA_REGISTRY_MASTER_ELIGIBILITY", "false",
                 "SCHEMA_REGISTRY_KAFKAGROUP_SESSION_TIMEOUT_MS", "6000",
+                "SCHEMA_REGISTRY_LEADER_ELECTION_STICKY", "true",
                 "SCHEMA_REGISTRY_INTER_INSTANCE_HEADERS_WHITELIST", "X-Tenant, X-Trace");
 
         // when
@@ -40,6 +42,7 @@ class ClusterSettingsTest {
         // then
         assertThat(settings.eligible()).isFalse();
         assertThat(settings.group().sessionTimeout()).isEqualTo(Duration.ofSeconds(6));
+        assertThat(settings.group().sticky()).isTrue();
         assertThat(settings.forwardedHeaders()).isEqualTo(List.of("X-Tenant", "X-Trace"));
     }
 

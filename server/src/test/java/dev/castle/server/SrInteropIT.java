@@ -3,12 +3,21 @@ package dev.castle.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ClassicGroupDescription;
+import org.apache.kafka.common.ClassicGroupState;
 import org.junit.jupiter.api.Test;
 
 /**
  * Castle shares its election group with hand-written members that speak the {@code sr} protocol with Confluent's and
- * Karapace's identity JSON (spec §6.1): every member agrees on the leader, whoever computes the assignment.
+ * Karapace's identity JSON (spec §6.1): every member agrees on the leader, whoever computes the assignment, and with
+ * {@code leader.election.sticky} a leader keeps the role as Confluent 7.7+ keeps it.
  */
 class SrInteropIT {
     private static final Duration ELECTION = Duration.ofSeconds(40);
@@ -46,6 +55,71 @@ class SrInteropIT {
                 assertThat(url).isEqualTo(leader.url());
                 assertThat(confluent.leaderUrl()).contains(url);
                 assertThat(karapace.leaderUrl()).contains(url);
+            }
+        }
+    }
+
+    @Test
+    void shouldKeepStickyConfluentLeaderWithHigherUrlWhenCastleAssigns() {
+        String confluentUrl = "http://zz-confluent:8081";
+        // given a read-replica Castle node, alone in the group, so that it computes every assignment
+        try (Cluster cluster = Cluster.start();
+                Castle assigner = startSticky(cluster, false)) {
+            awaitStableGroup(cluster, 1);
+            // and a Confluent 7.7 member with sticky election, elected as the only eligible member
+            try (SrTestMember confluent =
+                    SrTestMember.stickyConfluent(cluster.group(), confluentIdentity("zz-confluent", 8081, true))) {
+                Cluster.await(
+                        ELECTION,
+                        () -> assigner.leaderUrl().equals(Optional.of(confluentUrl)),
+                        "the Confluent member to be elected");
+
+                // when an eligible Castle node with a lower URL joins and the group rebalances
+                try (Castle lower = startSticky(cluster, true)) {
+                    Cluster.await(
+                            ELECTION,
+                            () -> lower.leaderUrl().isPresent() && confluent.hasAssignment(),
+                            "the rebalance to end");
+
+                    // then the Confluent member, now sending leader:true, keeps the role, and Castle forwards to it
+                    assertThat(lower.url()).isLessThan(confluentUrl);
+                    assertThat(confluent.assignmentsComputed()).isZero();
+                    assertThat(lower.leaderUrl()).contains(confluentUrl);
+                    assertThat(assigner.leaderUrl()).contains(confluentUrl);
+                    assertThat(confluent.leaderUrl()).contains(confluentUrl);
+                    Cluster.Reply write = Cluster.register(lower, "to-sticky", Node.avroRecord("Sticky"));
+                    assertThat(write.body().path("error_code").asInt()).isEqualTo(50003);
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldSendLeaderFlagOnceElectedWhenSticky() {
+        // given a foreign read replica that computes the assignments
+        try (Cluster cluster = Cluster.start();
+                SrTestMember assigner =
+                        new SrTestMember(cluster.group(), confluentIdentity("a-confluent", 8081, false))) {
+            Cluster.await(ELECTION, assigner::hasAssignment, "the foreign member to lead the group");
+            // and a sticky Castle node it elects
+            try (Castle castle = startSticky(cluster, true)) {
+                Cluster.await(ELECTION, () -> castle.leaderUrl().isPresent(), "Castle to be elected");
+                assertThat(castle.leaderUrl()).contains(castle.url());
+
+                // when another member joins and the group rebalances
+                try (SrTestMember other =
+                        new SrTestMember(cluster.group(), karapaceIdentity("b-karapace", 8081, false))) {
+                    Cluster.await(ELECTION, other::hasAssignment, "the rebalance to end");
+
+                    // then Castle joined with leader:false before it was elected, and with leader:true after
+                    List<String> castleFlags = assigner.identitiesSeen().stream()
+                            .flatMap(List::stream)
+                            .filter(identity -> identity.path("port").asInt() == castle.port())
+                            .map(identity -> identity.path("leader").toString())
+                            .toList();
+                    assertThat(castleFlags).first().isEqualTo("false");
+                    assertThat(castleFlags).last().isEqualTo("true");
+                }
             }
         }
     }
@@ -97,5 +171,44 @@ class SrInteropIT {
                         .isEqualTo(50004);
             }
         }
+    }
+
+    /** Waits until the registry's group has settled with this many members. */
+    private static void awaitStableGroup(Cluster cluster, int members) {
+        try (Admin admin = Admin.create(
+                Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
+            Cluster.await(
+                    ELECTION, () -> stable(admin, cluster.group(), members), members + " member(s) in a stable group");
+        }
+    }
+
+    private static boolean stable(Admin admin, String group, int members) {
+        try {
+            ClassicGroupDescription description =
+                    admin.describeClassicGroups(List.of(group)).all().get().get(group);
+            return description.state() == ClassicGroupState.STABLE
+                    && description.members().size() == members;
+        } catch (ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A node of the cluster's registry with {@code leader.election.sticky=true}; the caller closes it. */
+    private static Castle startSticky(Cluster cluster, boolean eligible) {
+        Map<String, String> config = new HashMap<>();
+        config.put("kafkastore.bootstrap.servers", TestKafka.bootstrapServers());
+        config.put("kafkastore.topic", cluster.topic());
+        config.put("schema.registry.group.id", cluster.group());
+        config.put("listeners", "http://127.0.0.1:0");
+        config.put("leader.eligibility", Boolean.toString(eligible));
+        config.put("leader.election.sticky", "true");
+        config.put("kafkagroup.session.timeout.ms", Long.toString(Cluster.SESSION_TIMEOUT.toMillis()));
+        config.put("kafkagroup.heartbeat.interval.ms", "1000");
+        config.put("kafkagroup.rebalance.timeout.ms", "10000");
+        config.put("leader.read.timeout.ms", "15000");
+        return Castle.start(config);
     }
 }

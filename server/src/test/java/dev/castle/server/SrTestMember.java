@@ -2,6 +2,7 @@ package dev.castle.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -31,7 +32,10 @@ import org.apache.kafka.common.utils.Timer;
 /**
  * A group member written for the tests, independent of Castle's election code: it joins the {@code sr} group with an
  * identity JSON given verbatim (Confluent's or Karapace's shape) and, when it is the Kafka group leader, assigns as
- * Confluent documents it (lowest URL among eligible members). It keeps the last assignment JSON it received.
+ * Confluent documents it (lowest URL among eligible members; sticky election is not implemented). It keeps the last
+ * assignment JSON it received and the member identities it saw each time it assigned. {@link #stickyConfluent} makes
+ * it behave like a Confluent 7.7 node with {@code leader.election.sticky=true}: its {@code leader} flag says whether
+ * the last assignment named it.
  */
 final class SrTestMember implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -41,10 +45,20 @@ final class SrTestMember implements AutoCloseable {
     private final Metrics metrics = new Metrics();
     private final AtomicReference<JsonNode> assignment = new AtomicReference<>();
     private final java.util.concurrent.atomic.AtomicInteger assigned = new java.util.concurrent.atomic.AtomicInteger();
+    private final List<List<JsonNode>> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Thread poller;
     private volatile boolean running = true;
 
     SrTestMember(String group, String identityJson) {
+        this(group, identityJson, false);
+    }
+
+    /** A Confluent 7.7 member with sticky election on: it sends {@code leader:true} once an assignment named it. */
+    static SrTestMember stickyConfluent(String group, String identityJson) {
+        return new SrTestMember(group, identityJson, true);
+    }
+
+    private SrTestMember(String group, String identityJson, boolean sticky) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
@@ -79,9 +93,11 @@ final class SrTestMember implements AutoCloseable {
                 logContext,
                 client,
                 metrics,
-                identityJson.getBytes(StandardCharsets.UTF_8),
+                (ObjectNode) read(identityJson.getBytes(StandardCharsets.UTF_8)),
+                sticky,
                 assignment,
-                assigned);
+                assigned,
+                seen);
         poller = new Thread(this::poll, "test-sr-member");
         poller.setDaemon(true);
         poller.start();
@@ -115,6 +131,11 @@ final class SrTestMember implements AutoCloseable {
         return assigned.get();
     }
 
+    /** The member identities this member saw each time it computed the assignment, oldest first. */
+    List<List<JsonNode>> identitiesSeen() {
+        return List.copyOf(seen);
+    }
+
     boolean hasAssignment() {
         return assignment.get() != null;
     }
@@ -142,23 +163,38 @@ final class SrTestMember implements AutoCloseable {
         }
     }
 
+    private static JsonNode read(byte[] json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static final class Member extends AbstractCoordinator {
-        private final byte[] identity;
+        private final ObjectNode identity;
+        private final boolean sticky;
         private final AtomicReference<JsonNode> assignment;
         private final java.util.concurrent.atomic.AtomicInteger assigned;
+        private final List<List<JsonNode>> seen;
+        private volatile boolean named;
 
         Member(
                 GroupRebalanceConfig config,
                 LogContext logContext,
                 ConsumerNetworkClient client,
                 Metrics metrics,
-                byte[] identity,
+                ObjectNode identity,
+                boolean sticky,
                 AtomicReference<JsonNode> assignment,
-                java.util.concurrent.atomic.AtomicInteger assigned) {
+                java.util.concurrent.atomic.AtomicInteger assigned,
+                List<List<JsonNode>> seen) {
             super(config, logContext, client, metrics, "test-sr", Time.SYSTEM);
             this.identity = identity;
+            this.sticky = sticky;
             this.assignment = assignment;
             this.assigned = assigned;
+            this.seen = seen;
         }
 
         void pollOnce() {
@@ -188,8 +224,16 @@ final class SrTestMember implements AutoCloseable {
                     new JoinGroupRequestData.JoinGroupRequestProtocolCollection();
             protocols.add(new JoinGroupRequestData.JoinGroupRequestProtocol()
                     .setName("v0")
-                    .setMetadata(identity));
+                    .setMetadata(metadataJson()));
             return protocols;
+        }
+
+        private byte[] metadataJson() {
+            ObjectNode sent = identity.deepCopy();
+            if (sticky) {
+                sent.put("leader", named);
+            }
+            return sent.toString().getBytes(StandardCharsets.UTF_8);
         }
 
         @Override
@@ -205,6 +249,9 @@ final class SrTestMember implements AutoCloseable {
                 List<JoinGroupResponseData.JoinGroupResponseMember> members,
                 boolean skipAssignment) {
             assigned.incrementAndGet();
+            seen.add(members.stream()
+                    .map(candidate -> read(candidate.metadata()))
+                    .toList());
             String chosenId = null;
             JsonNode chosen = null;
             for (JoinGroupResponseData.JoinGroupResponseMember candidate : members) {
@@ -229,15 +276,9 @@ final class SrTestMember implements AutoCloseable {
         protected void onJoinComplete(int generation, String memberId, String protocol, ByteBuffer buffer) {
             byte[] bytes = new byte[buffer.remaining()];
             buffer.get(bytes);
-            assignment.set(read(bytes));
-        }
-
-        private static JsonNode read(byte[] json) {
-            try {
-                return MAPPER.readTree(json);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            JsonNode received = read(bytes);
+            named = memberId.equals(received.path("master").asText(null));
+            assignment.set(received);
         }
     }
 }

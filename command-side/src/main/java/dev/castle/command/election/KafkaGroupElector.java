@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.ApiVersions;
 import org.apache.kafka.clients.ClientUtils;
 import org.apache.kafka.clients.GroupRebalanceConfig;
@@ -17,7 +16,6 @@ import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.internals.AbstractCoordinator;
 import org.apache.kafka.clients.consumer.internals.ConsumerNetworkClient;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.internals.ClusterResourceListeners;
 import org.apache.kafka.common.message.JoinGroupRequestData;
 import org.apache.kafka.common.message.JoinGroupResponseData;
@@ -40,21 +38,27 @@ public final class KafkaGroupElector implements LeaderElector {
     private static final Logger log = LoggerFactory.getLogger(KafkaGroupElector.class);
     private static final String METRIC_GROUP = "castle-sr";
 
-    /** The group settings: Confluent's {@code kafkagroup.*} keys. */
+    /**
+     * The group settings: Confluent's {@code kafkagroup.*} keys.
+     *
+     * @param sticky {@code leader.election.sticky}: a member that leads keeps the role through rebalances
+     */
     public record Settings(
-            String groupId, Duration sessionTimeout, Duration heartbeatInterval, Duration rebalanceTimeout) {}
+            String groupId,
+            Duration sessionTimeout,
+            Duration heartbeatInterval,
+            Duration rebalanceTimeout,
+            boolean sticky) {}
 
     private final SrIdentity identity;
     private final Settings settings;
     private final Map<String, Object> clientConfig;
-    private final Object pauseLock = new Object();
-    private final CountDownLatch stopped = new CountDownLatch(1);
     private Metrics metrics;
     private ConsumerNetworkClient client;
     private Coordinator coordinator;
+    private MemberLoop loop;
     private Thread thread;
-    private volatile boolean running;
-    private boolean paused;
+    private boolean running;
 
     /**
      * @param clientConfig bootstrap servers and security settings of the node's Kafka clients
@@ -100,41 +104,38 @@ public final class KafkaGroupElector implements LeaderElector {
                 backoff,
                 backoffMax);
         coordinator = new Coordinator(group, logContext, client, metrics, time, listener);
+        loop = new MemberLoop(
+                identity.url(),
+                () -> coordinator.pollOnce(settings.heartbeatInterval().toMillis()),
+                () -> afterFailedRound(listener),
+                new MemberLoop.Backoff(Duration.ofMillis(backoff), Duration.ofMillis(Math.max(backoff, backoffMax))));
         running = true;
-        thread = new Thread(this::run, "castle-sr-member");
+        thread = new Thread(loop, "castle-sr-member");
         thread.setDaemon(true);
         thread.start();
-        log.info("Joining group {} as {} (eligible: {})", settings.groupId(), identity.url(), identity.eligible());
+        log.info(
+                "Joining group {} as {} (eligible: {}, sticky: {})",
+                settings.groupId(),
+                identity.url(),
+                identity.eligible(),
+                settings.sticky());
     }
 
-    private void run() {
-        try {
-            while (running) {
-                awaitUnpaused();
-                pollOnce();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            log.error("The group member of {} failed; this node takes no further part in elections", identity.url(), e);
-        } finally {
-            stopped.countDown();
-        }
+    /**
+     * A round failed somewhere in the coordinator or a callback: whatever this node heard last may be stale, so it holds
+     * no leadership, and it asks for a new election whose outcome will tell the listener again.
+     */
+    private void afterFailedRound(Listener listener) {
+        listener.onRebalanceStarted();
+        coordinator.requestRejoin("the previous poll of the group member failed");
     }
 
-    /** Polls once; a wakeup (from {@link #requestRejoin} or {@link #close}) just ends the round early. */
-    private void pollOnce() {
-        try {
-            coordinator.pollOnce(settings.heartbeatInterval().toMillis());
-        } catch (WakeupException e) {
-            log.debug("Group member of {} woken up", identity.url());
-        }
-    }
-
+    /** Asks for a new election; a node that asks gives up its claim to keep the role under sticky election. */
     @Override
     public void requestRejoin(String reason) {
         Coordinator current = coordinator;
         if (current != null) {
+            current.leading = false;
             current.requestRejoin(reason);
             client.wakeup();
         }
@@ -145,26 +146,13 @@ public final class KafkaGroupElector implements LeaderElector {
      * its session times out, while this node still believes what it last heard.
      */
     public void pause() {
-        synchronized (pauseLock) {
-            paused = true;
-        }
+        loop.pause();
         coordinator.disableHeartbeats();
     }
 
     /** Ends a {@link #pause()}: the member polls again and finds out it has to rejoin. */
     public void resume() {
-        synchronized (pauseLock) {
-            paused = false;
-            pauseLock.notifyAll();
-        }
-    }
-
-    private void awaitUnpaused() throws InterruptedException {
-        synchronized (pauseLock) {
-            while (paused && running) {
-                pauseLock.wait(100);
-            }
-        }
+        loop.resume();
     }
 
     /** Stops as a crashed process would: without leaving the group, so the others wait for the session to expire. */
@@ -182,10 +170,10 @@ public final class KafkaGroupElector implements LeaderElector {
             return;
         }
         running = false;
-        resume();
+        loop.stop();
         client.wakeup();
         try {
-            stopped.await();
+            thread.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -198,6 +186,8 @@ public final class KafkaGroupElector implements LeaderElector {
     /** The {@code sr} protocol on the group coordinator's callbacks. */
     private final class Coordinator extends AbstractCoordinator {
         private final Listener listener;
+        /** Whether the last election named this node; sent as the {@code leader} flag when sticky election is on. */
+        private volatile boolean leading;
 
         Coordinator(
                 GroupRebalanceConfig config,
@@ -244,7 +234,7 @@ public final class KafkaGroupElector implements LeaderElector {
                     new JoinGroupRequestData.JoinGroupRequestProtocolCollection();
             protocols.add(new JoinGroupRequestData.JoinGroupRequestProtocol()
                     .setName(SrProtocol.PROTOCOL_NAME)
-                    .setMetadata(SrProtocol.identityJson(identity)));
+                    .setMetadata(SrProtocol.identityJson(identity.withLeader(settings.sticky() && leading))));
             return protocols;
         }
 
@@ -276,7 +266,7 @@ public final class KafkaGroupElector implements LeaderElector {
                             e);
                 }
             }
-            SrAssignment assignment = SrProtocol.assign(identities);
+            SrAssignment assignment = SrProtocol.assign(identities, settings.sticky());
             if (assignment.error() == SrAssignment.DUPLICATE_URLS) {
                 log.error(
                         "Members of group {} advertise duplicate URLs, so none leads: {}",
@@ -296,6 +286,7 @@ public final class KafkaGroupElector implements LeaderElector {
             assignmentBuffer.get(bytes);
             SrAssignment assignment = SrProtocol.parseAssignment(bytes);
             Election election = Election.of(assignment, memberId, generation);
+            leading = election.self();
             log.info(
                     "Group {} generation {}: leader {}{}",
                     settings.groupId(),

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,7 +15,8 @@ import java.util.Set;
  * Schema Registry's group protocol {@code sr}/{@code v0} (spec §6.1): the identity and assignment JSON, and the choice
  * of leader, which every group leader must compute alike: the eligible member with the smallest URL
  * ({@link String#compareTo}); two members with the same URL make an assignment with error {@code DUPLICATE_URLS} and no
- * leader; no eligible member means no leader.
+ * leader; no eligible member means no leader. With sticky election ({@code leader.election.sticky}, Confluent 7.7+) the
+ * one eligible member flagged {@code leader} keeps the role; when several are flagged the smallest URL wins again.
  */
 public final class SrProtocol {
     /** The group's protocol type. */
@@ -28,7 +30,7 @@ public final class SrProtocol {
 
     private SrProtocol() {}
 
-    /** The member metadata Castle sends: Confluent's identity JSON. */
+    /** The member metadata Castle sends: Confluent 7.7's identity JSON, {@code leader} always present. */
     public static byte[] identityJson(SrIdentity identity) {
         return bytes(identityNode(identity));
     }
@@ -63,19 +65,35 @@ public final class SrProtocol {
                 identity.isObject() ? identity(identity) : null);
     }
 
-    /** Chooses the leader among the group's members, keyed by Kafka member id. */
-    public static SrAssignment assign(Map<String, SrIdentity> members) {
+    /**
+     * Chooses the leader among the group's members, keyed by Kafka member id.
+     *
+     * @param sticky whether a member that already leads keeps the role ({@code leader.election.sticky}); when false
+     *     the members' {@code leader} flags are ignored, as Confluent ignores them
+     */
+    public static SrAssignment assign(Map<String, SrIdentity> members, boolean sticky) {
         Set<String> urls = new HashSet<>();
         for (SrIdentity identity : members.values()) {
             if (!urls.add(identity.url())) {
                 return SrAssignment.none(SrAssignment.DUPLICATE_URLS);
             }
         }
-        return members.entrySet().stream()
+        List<Map.Entry<String, SrIdentity>> eligible = members.entrySet().stream()
                 .filter(member -> member.getValue().eligible())
+                .toList();
+        List<Map.Entry<String, SrIdentity>> flagged =
+                eligible.stream().filter(member -> member.getValue().leader()).toList();
+        if (sticky && flagged.size() == 1) {
+            return assignment(flagged.get(0));
+        }
+        return eligible.stream()
                 .min(Comparator.comparing(member -> member.getValue().url()))
-                .map(member -> new SrAssignment(SrAssignment.NO_ERROR, member.getKey(), member.getValue()))
+                .map(SrProtocol::assignment)
                 .orElse(SrAssignment.none(SrAssignment.NO_ERROR));
+    }
+
+    private static SrAssignment assignment(Map.Entry<String, SrIdentity> leader) {
+        return new SrAssignment(SrAssignment.NO_ERROR, leader.getKey(), leader.getValue());
     }
 
     private static ObjectNode identityNode(SrIdentity identity) {
@@ -85,6 +103,7 @@ public final class SrProtocol {
         node.put("port", identity.port());
         node.put("master_eligibility", identity.eligible());
         node.put("scheme", identity.scheme());
+        node.put("leader", identity.leader());
         return node;
     }
 
@@ -97,7 +116,8 @@ public final class SrProtocol {
                 node.get("port").asInt(),
                 node.path("scheme").asText("http"),
                 node.path("master_eligibility").asBoolean(true),
-                node.path("version").asInt(SrIdentity.CONFLUENT_VERSION));
+                node.path("version").asInt(SrIdentity.CONFLUENT_VERSION),
+                node.path("leader").asBoolean(false));
     }
 
     private static JsonNode tree(byte[] json) {

@@ -9,6 +9,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SrProtocolTest {
+    private static final SrIdentity LOWEST = SrIdentity.of("http", "node-a", 8081, true);
+    private static final SrIdentity MIDDLE = SrIdentity.of("http", "node-b", 8081, true);
+    private static final SrIdentity HIGHEST = SrIdentity.of("http", "node-c", 8081, true);
+
+    private static Map<String, SrIdentity> members(SrIdentity... identities) {
+        Map<String, SrIdentity> members = new LinkedHashMap<>();
+        for (int i = 0; i < identities.length; i++) {
+            members.put("m-" + i, identities[i]);
+        }
+        return members;
+    }
 
     private static byte[] utf8(String json) {
         return json.getBytes(StandardCharsets.UTF_8);
@@ -29,6 +40,42 @@ class SrProtocolTest {
     }
 
     @Test
+    void shouldReadLeaderFlagOfConfluentIdentity() {
+        // given the identity a Confluent 7.7 leader sends with leader.election.sticky on
+        String json = "{\"host\":\"sr1\",\"port\":8081,\"master_eligibility\":true,\"scheme\":\"http\","
+                + "\"version\":1,\"leader\":true}";
+
+        // when
+        SrIdentity identity = SrProtocol.parseIdentity(utf8(json));
+
+        // then
+        assertThat(identity.leader()).isTrue();
+    }
+
+    @Test
+    void shouldReadIdentityWithoutLeaderFlagAsNotLeading() {
+        // given Confluent 7.0–7.6's identity, which has no leader flag
+        String json =
+                "{\"host\":\"sr1\",\"port\":8081,\"master_eligibility\":true,\"scheme\":\"http\"," + "\"version\":1}";
+
+        SrIdentity identity = SrProtocol.parseIdentity(utf8(json));
+
+        assertThat(identity.leader()).isFalse();
+    }
+
+    @Test
+    void shouldCompareIdentitiesWithoutLeaderFlag() {
+        // given the same member before and after it was elected, as Confluent compares them
+        SrIdentity follower = SrIdentity.of("http", "sr1", 8081, true);
+        SrIdentity leader = follower.withLeader(true);
+
+        // then
+        assertThat(leader).isEqualTo(follower).hasSameHashCodeAs(follower);
+        assertThat(leader.leader()).isTrue();
+        assertThat(new SrIdentity("sr1", 8081, "http", true, 2)).isNotEqualTo(follower);
+    }
+
+    @Test
     void shouldReadKarapaceIdentity() {
         String json = "{\"version\":2,\"karapace_version\":\"4.1.0\",\"host\":\"kp\",\"port\":8081,"
                 + "\"scheme\":\"http\",\"master_eligibility\":false}";
@@ -44,8 +91,19 @@ class SrProtocolTest {
 
         String json = new String(SrProtocol.identityJson(identity), StandardCharsets.UTF_8);
 
-        assertThat(json).contains("\"master_eligibility\":true", "\"version\":1", "\"scheme\":\"http\"");
+        assertThat(json)
+                .contains("\"master_eligibility\":true", "\"version\":1", "\"scheme\":\"http\"", "\"leader\":false");
         assertThat(SrProtocol.parseIdentity(utf8(json))).isEqualTo(identity);
+    }
+
+    @Test
+    void shouldSendLeaderFlagWhenSet() {
+        SrIdentity identity = SrIdentity.of("http", "castle-1", 8081, true).withLeader(true);
+
+        String json = new String(SrProtocol.identityJson(identity), StandardCharsets.UTF_8);
+
+        assertThat(json).contains("\"leader\":true");
+        assertThat(SrProtocol.parseIdentity(utf8(json)).leader()).isTrue();
     }
 
     @Test
@@ -108,7 +166,7 @@ class SrProtocolTest {
         members.put("m-a", SrIdentity.of("http", "node-a", 8081, false));
         members.put("m-c", SrIdentity.of("http", "node-a", 9091, true));
 
-        SrAssignment assignment = SrProtocol.assign(members);
+        SrAssignment assignment = SrProtocol.assign(members, false);
 
         assertThat(assignment.error()).isEqualTo(SrAssignment.NO_ERROR);
         assertThat(assignment.leaderMemberId()).isEqualTo("m-c");
@@ -125,7 +183,7 @@ class SrProtocolTest {
                 "m-2", SrIdentity.of("http", "z", 9000, true),
                 "m-3", SrIdentity.of("http", "z", 10000, true));
 
-        assertThat(SrProtocol.assign(members).leaderMemberId()).isEqualTo("m-3");
+        assertThat(SrProtocol.assign(members, false).leaderMemberId()).isEqualTo("m-3");
     }
 
     @Test
@@ -134,7 +192,7 @@ class SrProtocolTest {
                 "m-1", SrIdentity.of("http", "a", 1, false),
                 "m-2", SrIdentity.of("http", "b", 1, false));
 
-        SrAssignment assignment = SrProtocol.assign(members);
+        SrAssignment assignment = SrProtocol.assign(members, false);
 
         assertThat(assignment).isEqualTo(SrAssignment.none(SrAssignment.NO_ERROR));
         assertThat(new String(SrProtocol.assignmentJson(assignment), StandardCharsets.UTF_8))
@@ -146,9 +204,90 @@ class SrProtocolTest {
         Map<String, SrIdentity> members = Map.of(
                 "m-1", SrIdentity.of("http", "a", 8081, true), "m-2", new SrIdentity("a", 8081, "http", true, 2));
 
-        SrAssignment assignment = SrProtocol.assign(members);
+        SrAssignment assignment = SrProtocol.assign(members, false);
 
         assertThat(assignment.error()).isEqualTo(SrAssignment.DUPLICATE_URLS);
         assertThat(assignment.eligibleLeader()).isEmpty();
+    }
+
+    // sticky election (leader.election.sticky, Confluent 7.7+)
+
+    @Test
+    void shouldKeepTheFlaggedLeaderWhenSticky() {
+        // given the member that led joins again with a higher URL than two others
+        Map<String, SrIdentity> members = members(LOWEST, HIGHEST.withLeader(true), MIDDLE);
+
+        // when
+        SrAssignment assignment = SrProtocol.assign(members, true);
+
+        // then it keeps the role
+        assertThat(assignment.error()).isEqualTo(SrAssignment.NO_ERROR);
+        assertThat(assignment.leaderMemberId()).isEqualTo("m-1");
+        assertThat(assignment.eligibleLeader()).contains(HIGHEST);
+    }
+
+    @Test
+    void shouldIgnoreTheFlagWhenNotSticky() {
+        Map<String, SrIdentity> members = members(HIGHEST.withLeader(true), LOWEST);
+
+        SrAssignment assignment = SrProtocol.assign(members, false);
+
+        assertThat(assignment.leaderMemberId()).isEqualTo("m-1");
+    }
+
+    @Test
+    void shouldElectTheLowestUrlWhenSeveralAreFlagged() {
+        // given two members both claim to lead (a split), and an unflagged member has the lowest URL
+        Map<String, SrIdentity> members = members(HIGHEST.withLeader(true), MIDDLE.withLeader(true), LOWEST);
+
+        // when
+        SrAssignment assignment = SrProtocol.assign(members, true);
+
+        // then the ordinary choice decides, as Confluent falls back to it
+        assertThat(assignment.leaderMemberId()).isEqualTo("m-2");
+    }
+
+    @Test
+    void shouldIgnoreTheFlagOfAnIneligibleMember() {
+        // given a flagged member that may not lead (Confluent's assigner skips it, and so must Castle's)
+        SrIdentity replica = SrIdentity.of("http", "node-0", 8081, false).withLeader(true);
+        Map<String, SrIdentity> members = members(replica, HIGHEST, MIDDLE);
+
+        SrAssignment assignment = SrProtocol.assign(members, true);
+
+        assertThat(assignment.leaderMemberId()).isEqualTo("m-2");
+    }
+
+    @Test
+    void shouldKeepTheEligibleFlaggedMemberBesideAnIneligibleFlaggedOne() {
+        SrIdentity replica = SrIdentity.of("http", "node-0", 8081, false).withLeader(true);
+        Map<String, SrIdentity> members = members(replica, LOWEST, HIGHEST.withLeader(true));
+
+        assertThat(SrProtocol.assign(members, true).leaderMemberId()).isEqualTo("m-2");
+    }
+
+    @Test
+    void shouldReportDuplicateUrlsEvenWithAFlaggedLeader() {
+        Map<String, SrIdentity> members =
+                members(HIGHEST.withLeader(true), LOWEST, new SrIdentity("node-a", 8081, "http", true, 2));
+
+        SrAssignment assignment = SrProtocol.assign(members, true);
+
+        assertThat(assignment.error()).isEqualTo(SrAssignment.DUPLICATE_URLS);
+        assertThat(assignment.eligibleLeader()).isEmpty();
+    }
+
+    @Test
+    void shouldEchoTheLeaderFlagInTheAssignedIdentity() {
+        // given Confluent's assigner copies the leader's identity as it was sent, flag included
+        SrAssignment assignment = SrProtocol.assign(members(LOWEST, HIGHEST.withLeader(true)), true);
+
+        String json = new String(SrProtocol.assignmentJson(assignment), StandardCharsets.UTF_8);
+
+        assertThat(json).contains("\"master\":\"m-1\"", "\"leader\":true");
+        assertThat(SrProtocol.parseAssignment(json.getBytes(StandardCharsets.UTF_8))
+                        .leader()
+                        .leader())
+                .isTrue();
     }
 }
