@@ -198,17 +198,9 @@ class SrInteropIT {
 
     /** A node of the cluster's registry with {@code leader.election.sticky=true}; the caller closes it. */
     private static Castle startSticky(Cluster cluster, boolean eligible) {
-        Map<String, String> config = new HashMap<>();
-        config.put("kafkastore.bootstrap.servers", TestKafka.bootstrapServers());
-        config.put("kafkastore.topic", cluster.topic());
-        config.put("schema.registry.group.id", cluster.group());
+        Map<String, String> config = new HashMap<>(cluster.settings(eligible));
         config.put("listeners", "http://127.0.0.1:0");
-        config.put("leader.eligibility", Boolean.toString(eligible));
         config.put("leader.election.sticky", "true");
-        config.put("kafkagroup.session.timeout.ms", Long.toString(Cluster.SESSION_TIMEOUT.toMillis()));
-        config.put("kafkagroup.heartbeat.interval.ms", "1000");
-        config.put("kafkagroup.rebalance.timeout.ms", "10000");
-        config.put("leader.read.timeout.ms", "15000");
         return Castle.start(config);
     }
 }
