@@ -2,6 +2,7 @@ package dev.castle.server.api;
 
 import static dev.castle.server.api.Api.enc;
 import static dev.castle.server.api.Api.subject;
+import static dev.castle.server.api.ApiAssertions.assertError;
 import static dev.castle.server.api.ApiAssertions.assertOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,6 +99,29 @@ class DataContractsIT {
                         .path("owner")
                         .asText())
                 .isEqualTo("d");
+    }
+
+    @Test
+    void shouldRejectAJsonSchemaPropertyThatIsReservedWhenValidateFieldsIsOn() {
+        // given
+        String s = subject("reserved");
+        assertOk(api.put("/config/" + enc(s), "{\"compatibility\":\"NONE\",\"validateFields\":true}"));
+        String body = "{\"schemaType\":\"JSON\",\"schema\":"
+                + Api.json("{\"type\":\"object\",\"properties\":" + "{\"ssn\":{\"type\":\"string\"}}}")
+                + ",\"metadata\":{\"properties\":"
+                + "{\"confluent:reserved\":\"ssn\"}}}";
+
+        // when
+        Reply reply = api.post("/subjects/" + enc(s) + "/versions", body);
+
+        // then
+        assertError(
+                reply,
+                409,
+                409,
+                "Schema being registered is incompatible with an earlier schema for subject \"" + s + "\", details: "
+                        + "[The new schema has field that conflicts with the reserved field ssn., "
+                        + "{validateFields: 'true', compatibility: 'NONE'}]");
     }
 
     static String body(String schema, String metadata, String ruleSet) {
