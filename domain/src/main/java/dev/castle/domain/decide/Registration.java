@@ -50,6 +50,7 @@ final class Registration {
             boolean populated) {}
 
     Decision register(Command.RegisterSchema command, RegistryView view) {
+        RuleSets.validate(command.request().ruleSet());
         Subjects.validate(command.subject(), false);
         Optional<Object> known = lookups.registeredAlready(view, command);
         if (known.isPresent()) {

@@ -124,6 +124,18 @@ class DataContractsIT {
                         + "{validateFields: 'true', compatibility: 'NONE'}]");
     }
 
+    @Test
+    void shouldAnswer42210ForARuleSetWithDuplicateNames() {
+        // given
+        String ruleSet = "{\"domainRules\":[{\"name\":\"r\",\"type\":\"CEL\"},{\"name\":\"r\",\"type\":\"CEL\"}]}";
+
+        // when
+        Reply reply = api.post("/subjects/" + enc(subject("rules")) + "/versions", body(V1, null, ruleSet));
+
+        // then
+        assertError(reply, 422, 42210, "Found rule with duplicate name 'r'");
+    }
+
     static String body(String schema, String metadata, String ruleSet) {
         try {
             ObjectNode body = MAPPER.createObjectNode().put("schema", schema);
