@@ -42,6 +42,7 @@ public enum ErrorCode {
     ID_DOES_NOT_MATCH(422, 42207, "The ID of an imported schema does not match the existing ID"),
     INVALID_SUBJECT(422, 42208, "The specified subject '%s' is not a valid."),
     SCHEMA_TOO_LARGE(422, 42209, "Register operation failed because schema is too large"),
+    INVALID_RULESET(422, 42210, "%s"),
     STORE_ERROR(500, 50001, "%s"),
     OPERATION_TIMEOUT(500, 50002, "%s"),
     FORWARDING_ERROR(500, 50003, "%s"),

@@ -9,6 +9,7 @@ import dev.castle.domain.RegistryView;
 import dev.castle.domain.SchemaVersion;
 import dev.castle.domain.format.CompatibilityChecker;
 import dev.castle.domain.format.ParsedSchema;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -43,7 +44,20 @@ final class Compatibility {
                 .map(v -> new CompatibilityChecker.Previous(
                         v.version(), v.schemaType(), () -> resolver.parseStored(view, v)))
                 .toList();
-        return CompatibilityChecker.check(level, candidate, compared, scopes.validateFields(view, subject));
+        boolean validateFields = scopes.validateFields(view, subject);
+        List<String> messages = CompatibilityChecker.check(level, candidate, compared, validateFields);
+        if (!validateFields) {
+            return messages;
+        }
+        String previousMetadata =
+                previous.isEmpty() ? null : previous.get(previous.size() - 1).metadata();
+        List<String> reserved = ReservedFields.violations(candidate, metadata, previousMetadata);
+        if (reserved.isEmpty()) {
+            return messages;
+        }
+        List<String> all = new ArrayList<>(reserved);
+        all.addAll(messages.isEmpty() ? List.of(CompatibilityChecker.summary(level, true)) : messages);
+        return all;
     }
 
     private static String groupValue(String metadata, String group) {

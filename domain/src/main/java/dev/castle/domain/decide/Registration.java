@@ -1,6 +1,7 @@
 package dev.castle.domain.decide;
 
 import dev.castle.domain.Command;
+import dev.castle.domain.ConfigValue;
 import dev.castle.domain.Decision;
 import dev.castle.domain.ErrorCode;
 import dev.castle.domain.Event;
@@ -49,6 +50,7 @@ final class Registration {
             boolean populated) {}
 
     Decision register(Command.RegisterSchema command, RegistryView view) {
+        RuleSets.validate(command.request().ruleSet());
         Subjects.validate(command.subject(), false);
         Optional<Object> known = lookups.registeredAlready(view, command);
         if (known.isPresent()) {
@@ -82,7 +84,7 @@ final class Registration {
         checkMode(view, subject, request);
         boolean importing = scopes.importing(view, subject);
         List<SchemaVersion> live = Subjects.live(view, subject);
-        SchemaRequest effective = importing ? request : populate(request, live);
+        SchemaRequest effective = importing ? request : populate(request, live, scopes.configRecord(view, subject));
         int requestedId = request.id() == null ? -1 : request.id();
         boolean normalize = command.normalize() || scopes.normalize(view, subject);
         SchemaResolver.Resolved resolved =
@@ -98,7 +100,8 @@ final class Registration {
                 effective.ruleSet(),
                 false);
         int requestedVersion = request.version() == null ? 0 : request.version();
-        return new Draft(candidate, resolved.schema(), live, requestedVersion, importing, effective != request);
+        boolean modified = effective != request || candidate.metadata() != null || candidate.ruleSet() != null;
+        return new Draft(candidate, resolved.schema(), live, requestedVersion, importing, modified);
     }
 
     /** The live version already holding this schema (dedup by fingerprint, then canLookup), when no version is asked. */
@@ -142,16 +145,19 @@ final class Registration {
         }
     }
 
-    /** An empty schema reuses the latest live version's; metadata and rule set carry over from it when not sent. */
-    private static SchemaRequest populate(SchemaRequest request, List<SchemaVersion> live) {
+    /**
+     * An empty schema reuses the latest live version's; the metadata and rule set are the request's (else the latest
+     * version's) merged with the config's defaults and overrides (Confluent's {@code maybeSetMetadataRuleSet}).
+     */
+    private static SchemaRequest populate(
+            SchemaRequest request, List<SchemaVersion> live, Optional<ConfigValue> config) {
         SchemaVersion latest = live.isEmpty() ? null : live.get(live.size() - 1);
-        if (latest == null) {
-            return request;
-        }
-        boolean reuseSchema = !request.hasSchema();
-        boolean reuseMetadata = request.metadata() == null && latest.metadata() != null;
-        boolean reuseRuleSet = request.ruleSet() == null && latest.ruleSet() != null;
-        if (!reuseSchema && !reuseMetadata && !reuseRuleSet) {
+        DataContracts.Contract contract =
+                DataContracts.merged(config, new DataContracts.Contract(request.metadata(), request.ruleSet()), latest);
+        boolean reuseSchema = !request.hasSchema() && latest != null;
+        boolean sameContract = Objects.equals(contract.metadata(), request.metadata())
+                && Objects.equals(contract.ruleSet(), request.ruleSet());
+        if (!reuseSchema && sameContract) {
             return request;
         }
         return new SchemaRequest(
@@ -160,8 +166,8 @@ final class Registration {
                 reuseSchema ? latest.references() : request.references(),
                 request.id(),
                 request.version(),
-                reuseMetadata ? latest.metadata() : request.metadata(),
-                reuseRuleSet ? latest.ruleSet() : request.ruleSet());
+                contract.metadata(),
+                contract.ruleSet());
     }
 
     private static Optional<SchemaVersion> liveWithId(List<SchemaVersion> live, int id) {

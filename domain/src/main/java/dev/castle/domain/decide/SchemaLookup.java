@@ -1,8 +1,6 @@
 package dev.castle.domain.decide;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.castle.domain.Command;
-import dev.castle.domain.ConfigValue;
 import dev.castle.domain.QualifiedSubject;
 import dev.castle.domain.RegistryView;
 import dev.castle.domain.SchemaFingerprint;
@@ -10,9 +8,9 @@ import dev.castle.domain.SchemaRequest;
 import dev.castle.domain.SchemaVersion;
 import dev.castle.domain.VersionSpec;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.stream.Stream;
 
 /**
  * Finds the version of a subject that holds a schema (spec §4.3): by content fingerprint, else by Confluent's
@@ -30,8 +28,37 @@ final class SchemaLookup {
         this.matcher = new SchemaMatcher(resolver);
     }
 
-    /** The newest matching version of exactly this subject (live only unless {@code includeDeleted}). */
+    /**
+     * The newest matching version of exactly this subject (live only unless {@code includeDeleted}); when none matches,
+     * a second try with the metadata and rule set a registration would store (spec §4.3).
+     */
     Optional<SchemaVersion> find(
+            RegistryView view, String subject, SchemaRequest request, boolean normalize, boolean includeDeleted) {
+        Optional<SchemaVersion> found = findAsSent(view, subject, request, normalize, includeDeleted);
+        Optional<SchemaVersion> latest = Subjects.latestLive(view, subject);
+        if (found.isPresent() || latest.isEmpty() || !request.hasSchema()) {
+            return found;
+        }
+        DataContracts.Contract contract = DataContracts.merged(
+                scopes.configRecord(view, subject),
+                new DataContracts.Contract(request.metadata(), request.ruleSet()),
+                latest.get());
+        if (Objects.equals(contract.metadata(), request.metadata())
+                && Objects.equals(contract.ruleSet(), request.ruleSet())) {
+            return found;
+        }
+        SchemaRequest merged = new SchemaRequest(
+                request.schema(),
+                request.schemaType(),
+                request.references(),
+                request.id(),
+                request.version(),
+                contract.metadata(),
+                contract.ruleSet());
+        return findAsSent(view, subject, merged, normalize, includeDeleted);
+    }
+
+    private Optional<SchemaVersion> findAsSent(
             RegistryView view, String subject, SchemaRequest request, boolean normalize, boolean includeDeleted) {
         if (!request.hasSchema()) {
             return Optional.empty();
@@ -67,7 +94,7 @@ final class SchemaLookup {
         boolean latestOnly = request.version() != null && request.version() == VersionSpec.LATEST;
         Optional<SchemaVersion> existing = latestOnly
                 ? latestMatch(view, subject, request, command.normalize())
-                : find(view, subject, request, command.normalize(), false);
+                : findAsSent(view, subject, request, command.normalize(), false);
         if (existing.isEmpty()) {
             return Optional.empty();
         }
@@ -101,14 +128,7 @@ final class SchemaLookup {
     }
 
     private boolean hasDefaultsOrOverrides(RegistryView view, String subject) {
-        String other =
-                scopes.configRecord(view, subject).map(ConfigValue::other).orElse(null);
-        if (other == null) {
-            return false;
-        }
-        JsonNode config = Responses.parse(other);
-        return Stream.of("defaultMetadata", "overrideMetadata", "defaultRuleSet", "overrideRuleSet")
-                .anyMatch(config::hasNonNull);
+        return DataContracts.hasDefaultsOrOverrides(scopes.configRecord(view, subject));
     }
 
     private static SchemaVersion candidate(String subject, SchemaRequest request, SchemaResolver.Resolved resolved) {

@@ -39,9 +39,14 @@ public final class CompatibilityChecker {
             }
         }
         if (!messages.isEmpty()) {
-            messages.add("{validateFields: '" + validateFields + "', compatibility: '" + level + "'}");
+            messages.add(summary(level, validateFields));
         }
         return messages;
+    }
+
+    /** The closing message of a failed check: {@code {validateFields: '...', compatibility: '...'}}. */
+    public static String summary(CompatibilityLevel level, boolean validateFields) {
+        return "{validateFields: '" + validateFields + "', compatibility: '" + level + "'}";
     }
 
     private static List<String> against(CompatibilityLevel level, ParsedSchema candidate, Previous previous) {

@@ -32,4 +32,9 @@ public interface ParsedSchema {
 
     /** True when both describe the same schema once references are inlined (Confluent's {@code canLookup}). */
     boolean sameResolvedSchema(ParsedSchema other);
+
+    /** True when {@code field} names a top-level field (Confluent's {@code hasTopLevelField}, for reserved fields). */
+    default boolean hasTopLevelField(String field) {
+        return false;
+    }
 }

@@ -87,4 +87,9 @@ final class AvroSchema implements ParsedSchema {
     public String toString() {
         return canonical;
     }
+
+    @Override
+    public boolean hasTopLevelField(String field) {
+        return schema.getType() == Schema.Type.RECORD && schema.getField(field) != null;
+    }
 }

@@ -119,4 +119,10 @@ final class JsonSchema implements ParsedSchema {
             throw new UncheckedIOException(e);
         }
     }
+
+    @Override
+    public boolean hasTopLevelField(String field) {
+        JsonNode properties = document.root().get("properties");
+        return properties != null && properties.isObject() && properties.has(field);
+    }
 }

@@ -79,4 +79,13 @@ final class ProtobufSchema implements ParsedSchema {
     public String toString() {
         return canonical;
     }
+
+    /** A field of a top-level message, outside any {@code oneof} (as Confluent reads the file's elements). */
+    @Override
+    public boolean hasTopLevelField(String field) {
+        return file.descriptorProto().getMessageTypeList().stream()
+                .flatMap(message -> message.getFieldList().stream())
+                .filter(f -> !f.hasOneofIndex() || f.getProto3Optional())
+                .anyMatch(f -> f.getName().equals(field));
+    }
 }
