@@ -116,7 +116,7 @@ public final class Castle implements AutoCloseable {
         WriteRoutes writes = new WriteRoutes(
                 gateway, command -> reads.registeredAlready(streams.view(), command), () -> streams.view()
                         .appliedOffset());
-        QueryRoutes queries = new QueryRoutes(streams::view, reads, settings);
+        QueryRoutes queries = new QueryRoutes(streams::view, () -> streams.catchUp(config.timeout()), reads, settings);
         RootRoutes root = new RootRoutes(kafka.clusterId(), config.groupId());
         URI listener = config.listener();
         HttpServer http = HttpServer.start(listener, List.of(root::addTo, queries::addTo, writes::addTo));
