@@ -172,6 +172,13 @@ public final class Castle implements AutoCloseable {
                     throw new TimeoutException("Offset " + offset + " was not applied within " + timeout);
                 }
             }
+
+            @Override
+            public void catchUp(Duration timeout) throws TimeoutException {
+                if (!streams.catchUp(timeout)) {
+                    throw new TimeoutException("The store did not catch up with the log within " + timeout);
+                }
+            }
         };
     }
 
