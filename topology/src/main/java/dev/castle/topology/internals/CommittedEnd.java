@@ -17,7 +17,8 @@ import org.apache.kafka.common.TopicPartition;
  *
  * <p>Callers that ask at once share requests: while one request is in flight, later callers wait for the next one,
  * which is sent when the first completes (a request sent before a caller asked may predate the write it looks for). So
- * a burst of callers costs at most two requests at a time.
+ * a burst of callers costs at most two requests at a time. After a request failed, callers that ask while the next one
+ * is still on its way fail at once: with the brokers unreachable, reads answer from the store without waiting.
  */
 public final class CommittedEnd implements AutoCloseable {
     private final Admin admin;
@@ -25,13 +26,18 @@ public final class CommittedEnd implements AutoCloseable {
     private final ListOffsetsOptions options;
     private CompletableFuture<Long> next;
     private boolean inFlight;
+    private Throwable lastFailure;
 
     /**
      * @param clientProperties the Kafka client settings of the node
      * @param requestTimeout how long one request may take before it fails
      */
     public CommittedEnd(Properties clientProperties, TopicPartition partition, Duration requestTimeout) {
-        this.admin = Admin.create(clientProperties);
+        this(Admin.create(clientProperties), partition, requestTimeout);
+    }
+
+    CommittedEnd(Admin admin, TopicPartition partition, Duration requestTimeout) {
+        this.admin = admin;
         this.partition = partition;
         this.options = new ListOffsetsOptions(IsolationLevel.READ_COMMITTED).timeoutMs((int) requestTimeout.toMillis());
     }
@@ -40,6 +46,9 @@ public final class CommittedEnd implements AutoCloseable {
     public CompletableFuture<Long> request() {
         CompletableFuture<Long> waiting;
         synchronized (this) {
+            if (inFlight && lastFailure != null) {
+                return CompletableFuture.failedFuture(lastFailure);
+            }
             if (next == null) {
                 next = new CompletableFuture<>();
             }
@@ -61,16 +70,17 @@ public final class CommittedEnd implements AutoCloseable {
     }
 
     private void answer(CompletableFuture<Long> callers, ListOffsetsResultInfo info, Throwable error) {
+        CompletableFuture<Long> waiting;
+        synchronized (this) {
+            lastFailure = error;
+            waiting = next;
+            next = null;
+            inFlight = waiting != null;
+        }
         if (error != null) {
             callers.completeExceptionally(error);
         } else {
             callers.complete(info.offset());
-        }
-        CompletableFuture<Long> waiting;
-        synchronized (this) {
-            waiting = next;
-            next = null;
-            inFlight = waiting != null;
         }
         if (waiting != null) {
             send(waiting);
