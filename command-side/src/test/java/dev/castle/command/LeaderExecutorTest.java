@@ -303,6 +303,11 @@ class LeaderExecutorTest {
             awaited.add(offset);
             applied = Math.max(applied, offset);
         }
+
+        @Override
+        public void catchUp(Duration timeout) {
+            throw new UnsupportedOperationException("The executor waits for the offsets it wrote");
+        }
     }
 
     /** A scratch copy counting the events folded into it. */

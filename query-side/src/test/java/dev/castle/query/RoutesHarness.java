@@ -21,8 +21,13 @@ final class RoutesHarness implements AutoCloseable {
     }
 
     static RoutesHarness start(InMemoryView view) {
-        QueryRoutes routes =
-                new QueryRoutes(() -> view, new Reads(RegistrySettings.defaults()), RegistrySettings.defaults());
+        return start(view, CatchUp.NONE);
+    }
+
+    /** As {@link #start(InMemoryView)}, with {@code catchUp} run before a read answers "not found". */
+    static RoutesHarness start(InMemoryView view, CatchUp catchUp) {
+        QueryRoutes routes = new QueryRoutes(
+                () -> view, catchUp, new Reads(RegistrySettings.defaults()), RegistrySettings.defaults());
         return new RoutesHarness(Javalin.create(config -> {
                     routes.addTo(config.routes);
                     config.routes.exception(RegistryException.class, (e, ctx) -> ctx.status(

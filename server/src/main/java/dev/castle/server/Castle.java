@@ -130,7 +130,7 @@ public final class Castle implements AutoCloseable {
         WriteRoutes writes = new WriteRoutes(
                 gateway, command -> reads.registeredAlready(streams.view(), command), () -> streams.view()
                         .appliedOffset());
-        QueryRoutes queries = new QueryRoutes(streams::view, reads, settings);
+        QueryRoutes queries = new QueryRoutes(streams::view, () -> streams.catchUp(config.timeout()), reads, settings);
         RootRoutes root = new RootRoutes(kafka.clusterId(), config.groupId());
         URI listener = config.listener();
         HttpServer http = HttpServer.start(listener, List.of(root::addTo, queries::addTo, writes::addTo));
@@ -185,6 +185,13 @@ public final class Castle implements AutoCloseable {
             public void awaitApplied(long offset, Duration timeout) throws TimeoutException, InterruptedException {
                 if (!streams.awaitApplied(offset, timeout)) {
                     throw new TimeoutException("Offset " + offset + " was not applied within " + timeout);
+                }
+            }
+
+            @Override
+            public void catchUp(Duration timeout) throws TimeoutException {
+                if (!streams.catchUp(timeout)) {
+                    throw new TimeoutException("The store did not catch up with the log within " + timeout);
                 }
             }
         };

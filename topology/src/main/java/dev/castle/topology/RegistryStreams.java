@@ -1,6 +1,9 @@
 package dev.castle.topology;
 
 import dev.castle.domain.RegistryView;
+import dev.castle.topology.internals.CommittedEnd;
+import dev.castle.topology.internals.FoldClientSupplier;
+import dev.castle.topology.internals.FoldPosition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,11 +11,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
@@ -28,16 +35,23 @@ import org.slf4j.LoggerFactory;
  * the store up to the end offset it observed when it started, comparing the consumer's position (not the last record's
  * offset) with that end offset, so transaction markers at the end of the topic cannot keep it waiting, and an empty
  * topic is ready at once. The global consumer reads {@code read_committed}.
+ *
+ * <p>Catching up: {@link #catchUp} asks the log's end offset as a {@code read_committed} reader sees it, then waits
+ * until the global consumer's position, published only once every record before it was applied, reaches that end. It
+ * compares positions, not record offsets, because a transactional log ends in commit markers that no record carries.
  */
 public final class RegistryStreams implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RegistryStreams.class);
+    private static final Duration END_OFFSET_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final Properties clientProperties;
     private final String topic;
+    private final FoldPosition position = new FoldPosition();
     private final ReentrantLock stateLock = new ReentrantLock();
     private final Condition stateChanged = stateLock.newCondition();
     private KafkaStreams streams;
     private Path temporaryStateDir;
+    private volatile CommittedEnd committedEnd;
     private volatile RegistryStore store;
 
     /**
@@ -57,7 +71,10 @@ public final class RegistryStreams implements AutoCloseable {
         if (streams != null) {
             throw new IllegalStateException("Already started");
         }
-        streams = new KafkaStreams(RegistryTopology.build(topic), streamsProperties());
+        TopicPartition partition = new TopicPartition(topic, 0);
+        committedEnd = new CommittedEnd(clientProperties, partition, END_OFFSET_REQUEST_TIMEOUT);
+        streams = new KafkaStreams(
+                RegistryTopology.build(topic), streamsProperties(), new FoldClientSupplier(partition, position));
         streams.setStateListener((newState, oldState) -> signalStateChange(newState));
         streams.setUncaughtExceptionHandler(e -> {
             log.error("The registry fold of {} failed", topic, e);
@@ -140,6 +157,31 @@ public final class RegistryStreams implements AutoCloseable {
         return registryStore().awaitApplied(offset, timeout);
     }
 
+    /**
+     * Waits until this node's store has applied every record the log held, as committed, when this call began: so any
+     * write acknowledged before is visible here afterwards. Costs one request to the broker (shared by concurrent
+     * callers) and, on a node that is not behind, no wait. Returns false when it could not tell or the wait timed out;
+     * the store then keeps serving what it has.
+     */
+    public boolean catchUp(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        CommittedEnd ends = committedEnd;
+        if (ends == null) {
+            return false;
+        }
+        long end;
+        try {
+            end = ends.request().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            log.debug("Could not ask the end offset of {}: {}", topic, e.toString());
+            return false;
+        }
+        return position.awaitAtLeast(end, Duration.ofNanos(deadline - System.nanoTime()));
+    }
+
     /** How many {@code _schemas} records were skipped as undecodable or contradictory. */
     public long skippedCount() {
         return registryStore().skippedCount();
@@ -168,6 +210,10 @@ public final class RegistryStreams implements AutoCloseable {
             streams.close(Duration.ofSeconds(30));
             streams = null;
             store = null;
+        }
+        if (committedEnd != null) {
+            committedEnd.close();
+            committedEnd = null;
         }
         if (temporaryStateDir != null) {
             deleteRecursively(temporaryStateDir);

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes each write by the node's current role (DESIGN §5): the leader decides it with its own executor, a follower
- * forwards it to the leader and answers once its own store has applied the leader's offset, and with no leader the
- * write fails with 50004. While an election runs, writes wait for its outcome (up to a limit).
+ * forwards it to the leader and answers once its own store has applied the write (up to the offset a Castle leader
+ * reports, or, from a leader that reports none, up to the log's committed end), and with no leader the write fails with
+ * 50004. While an election runs, writes wait for its outcome (up to a limit).
  */
 public final class LeaderAwareGateway implements CommandGateway, LeaderElector.Listener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LeaderAwareGateway.class);
@@ -97,15 +98,19 @@ public final class LeaderAwareGateway implements CommandGateway, LeaderElector.L
         return ClusterFailures.forwardingFailed(command);
     }
 
+    /**
+     * Waits until this node's store holds the forwarded write. A Castle leader names the offset it had applied; any other
+     * leader answered after the write reached the log, so catching up with the log's end covers it.
+     */
     private void awaitApplied(Forwarded forwarded) {
-        if (forwarded.appliedOffset().isEmpty()) {
-            return;
-        }
-        long offset = forwarded.appliedOffset().getAsLong();
         try {
-            store.awaitApplied(offset, applyTimeout);
+            if (forwarded.appliedOffset().isPresent()) {
+                store.awaitApplied(forwarded.appliedOffset().getAsLong(), applyTimeout);
+            } else {
+                store.catchUp(applyTimeout);
+            }
         } catch (TimeoutException e) {
-            log.warn("Answering a forwarded write before this node applied offset {}", offset);
+            log.warn("Answering a forwarded write before this node applied it: {}", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

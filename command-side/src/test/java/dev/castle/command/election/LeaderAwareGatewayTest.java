@@ -21,7 +21,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +36,11 @@ class LeaderAwareGatewayTest {
 
     private final FakeLeaders leaders = new FakeLeaders();
     private final List<Long> awaited = new CopyOnWriteArrayList<>();
+    private final AtomicInteger catchUps = new AtomicInteger();
+    private final CountDownLatch caughtUp = new CountDownLatch(1);
+    private volatile boolean leaderNamesOffset = true;
+    private volatile boolean catchUpBlocks;
+    private volatile boolean catchUpTimesOut;
     private HttpServer leaderServer;
     private LeaderAwareGateway gateway;
 
@@ -42,7 +49,9 @@ class LeaderAwareGatewayTest {
         leaderServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         leaderServer.createContext("/", exchange -> {
             byte[] body = "[1]".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add(Forwarder.OFFSET_HEADER, "17");
+            if (leaderNamesOffset) {
+                exchange.getResponseHeaders().add(Forwarder.OFFSET_HEADER, "17");
+            }
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -64,6 +73,14 @@ class LeaderAwareGatewayTest {
 
     private SrIdentity remoteLeader() {
         return SrIdentity.of("http", "127.0.0.1", leaderServer.getAddress().getPort(), true);
+    }
+
+    private void awaitCatchUp() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (catchUps.get() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(catchUps).hasValue(1);
     }
 
     private Object submit() throws Exception {
@@ -91,7 +108,38 @@ class LeaderAwareGatewayTest {
         // then
         assertThat(answer.toString()).isEqualTo("[1]");
         assertThat(awaited).containsExactly(17L);
+        assertThat(catchUps).hasValue(0);
         assertThat(leaders.terms).hasValue(0);
+    }
+
+    @Test
+    void shouldCatchUpWithLogBeforeAnsweringWhenLeaderNamesNoOffset() throws Exception {
+        // given a follower of a leader that is not Castle (no offset header), and a store that lags
+        leaderNamesOffset = false;
+        catchUpBlocks = true;
+        gateway.onElected(new Election(Optional.of(remoteLeader()), false, 1));
+
+        // when a write is forwarded
+        CompletableFuture<Object> answer = gateway.submit(REGISTER, REQUEST);
+
+        // then the follower answers only once its store has caught up with the log
+        awaitCatchUp();
+        assertThat(answer).isNotDone();
+        caughtUp.countDown();
+        assertThat(answer.get(10, TimeUnit.SECONDS).toString()).isEqualTo("[1]");
+        assertThat(awaited).isEmpty();
+    }
+
+    @Test
+    void shouldAnswerWhenCatchingUpTimesOut() throws Exception {
+        // given a follower of a leader that names no offset, and a store that cannot catch up in time
+        leaderNamesOffset = false;
+        catchUpTimesOut = true;
+        gateway.onElected(new Election(Optional.of(remoteLeader()), false, 1));
+
+        // when / then the leader's answer still reaches the client
+        assertThat(submit().toString()).isEqualTo("[1]");
+        assertThat(catchUps).hasValue(1);
     }
 
     @Test
@@ -203,6 +251,17 @@ class LeaderAwareGatewayTest {
         @Override
         public void awaitApplied(long offset, Duration timeout) {
             awaited.add(offset);
+        }
+
+        @Override
+        public void catchUp(Duration timeout) throws TimeoutException, InterruptedException {
+            catchUps.incrementAndGet();
+            if (catchUpTimesOut) {
+                throw new TimeoutException("Did not catch up within " + timeout);
+            }
+            if (catchUpBlocks && !caughtUp.await(10, TimeUnit.SECONDS)) {
+                throw new TimeoutException("The test never let the store catch up");
+            }
         }
     }
 }

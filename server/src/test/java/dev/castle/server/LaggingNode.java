@@ -1,0 +1,30 @@
+package dev.castle.server;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A read replica whose fold trails the log on purpose: its Kafka consumers ask the broker to hold every fetch until a
+ * megabyte is there or three seconds passed, so a record reaches its store up to three seconds after it was written.
+ */
+final class LaggingNode {
+    static final String FETCH_MAX_WAIT_MS = "3000";
+
+    private LaggingNode() {}
+
+    /** Starts the replica on the topic and group of {@code cluster}. */
+    static Castle start(Cluster cluster) {
+        Map<String, String> config = new HashMap<>();
+        config.put("kafkastore.bootstrap.servers", TestKafka.bootstrapServers());
+        config.put("kafkastore.topic", cluster.topic());
+        config.put("schema.registry.group.id", cluster.group());
+        config.put("listeners", "http://127.0.0.1:0");
+        config.put("leader.eligibility", "false");
+        config.put("kafkagroup.session.timeout.ms", Long.toString(Cluster.SESSION_TIMEOUT.toMillis()));
+        config.put("kafkagroup.heartbeat.interval.ms", "1000");
+        config.put("kafkagroup.rebalance.timeout.ms", "10000");
+        config.put("kafkastore.fetch.min.bytes", Integer.toString(1024 * 1024));
+        config.put("kafkastore.fetch.max.wait.ms", FETCH_MAX_WAIT_MS);
+        return Castle.start(config);
+    }
+}
