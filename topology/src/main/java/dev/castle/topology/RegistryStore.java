@@ -6,14 +6,13 @@ import dev.castle.domain.Mode;
 import dev.castle.domain.RegistryView;
 import dev.castle.domain.SchemaVersion;
 import dev.castle.domain.state.RegistryModel;
+import dev.castle.topology.internals.Progress;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.SortedSet;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
@@ -28,8 +27,7 @@ import org.apache.kafka.streams.processor.internals.RecordBatchingStateRestoreCa
 public final class RegistryStore implements StateStore, RegistryView {
     private final String name;
     private final SchemasCodec codec = new SchemasCodec();
-    private final ReentrantLock progressLock = new ReentrantLock();
-    private final Condition progressed = progressLock.newCondition();
+    private final Progress progress = new Progress();
     private volatile RegistryModel model = new RegistryModel();
     private volatile boolean open;
 
@@ -45,41 +43,17 @@ public final class RegistryStore implements StateStore, RegistryView {
         } else {
             model.apply(event, offset);
         }
-        signalProgress();
+        progress.signal();
     }
 
     /** Waits until the record at {@code offset} (or a later one) is applied; false on timeout or interruption. */
     public boolean awaitApplied(long offset, Duration timeout) {
-        long remaining = timeout.toNanos();
-        progressLock.lock();
-        try {
-            while (model.appliedOffset() < offset) {
-                if (remaining <= 0) {
-                    return false;
-                }
-                remaining = progressed.awaitNanos(remaining);
-            }
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } finally {
-            progressLock.unlock();
-        }
+        return progress.await(() -> model.appliedOffset() >= offset, timeout);
     }
 
     /** How many records were skipped as undecodable or contradictory. */
     public long skippedCount() {
         return model.skippedCount();
-    }
-
-    private void signalProgress() {
-        progressLock.lock();
-        try {
-            progressed.signalAll();
-        } finally {
-            progressLock.unlock();
-        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.castle.domain.RegistryView;
 import dev.castle.topology.internals.CommittedEnd;
 import dev.castle.topology.internals.FoldClientSupplier;
 import dev.castle.topology.internals.FoldPosition;
+import dev.castle.topology.internals.Progress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,8 +15,6 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.IsolationLevel;
@@ -47,8 +46,7 @@ public final class RegistryStreams implements AutoCloseable {
     private final Properties clientProperties;
     private final String topic;
     private final FoldPosition position = new FoldPosition();
-    private final ReentrantLock stateLock = new ReentrantLock();
-    private final Condition stateChanged = stateLock.newCondition();
+    private final Progress stateChanges = new Progress();
     private KafkaStreams streams;
     private Path temporaryStateDir;
     private volatile CommittedEnd committedEnd;
@@ -112,12 +110,7 @@ public final class RegistryStreams implements AutoCloseable {
         if (newState == KafkaStreams.State.RUNNING) {
             log.info("The registry store has caught up with {}", topic);
         }
-        stateLock.lock();
-        try {
-            stateChanged.signalAll();
-        } finally {
-            stateLock.unlock();
-        }
+        stateChanges.signal();
     }
 
     /**
@@ -126,25 +119,17 @@ public final class RegistryStreams implements AutoCloseable {
      */
     public boolean awaitReady(Duration timeout) {
         KafkaStreams started = started();
-        long remaining = timeout.toNanos();
-        stateLock.lock();
-        try {
-            while (started.state() != KafkaStreams.State.RUNNING) {
-                if (!started.state().isRunningOrRebalancing() && started.state() != KafkaStreams.State.CREATED) {
-                    throw new IllegalStateException("The registry fold of " + topic + " is " + started.state());
-                }
-                if (remaining <= 0) {
-                    return false;
-                }
-                remaining = stateChanged.awaitNanos(remaining);
-            }
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } finally {
-            stateLock.unlock();
-        }
+        return stateChanges.await(
+                () -> {
+                    KafkaStreams.State state = started.state();
+                    if (state != KafkaStreams.State.RUNNING
+                            && !state.isRunningOrRebalancing()
+                            && state != KafkaStreams.State.CREATED) {
+                        throw new IllegalStateException("The registry fold of " + topic + " is " + state);
+                    }
+                    return state == KafkaStreams.State.RUNNING;
+                },
+                timeout);
     }
 
     /** The registry as folded so far; available once {@link #awaitReady} returned true. */

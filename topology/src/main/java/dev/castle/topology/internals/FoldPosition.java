@@ -1,8 +1,6 @@
 package dev.castle.topology.internals;
 
 import java.time.Duration;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * How far the fold has read its topic: the global consumer's position at a moment when every record before it had been
@@ -10,8 +8,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * records, so it can be compared with the log's end offset.
  */
 public final class FoldPosition {
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition advanced = lock.newCondition();
+    private final Progress progress = new Progress();
     private volatile long position = -1;
 
     /** The position published last; -1 before the first one. */
@@ -24,12 +21,7 @@ public final class FoldPosition {
         long previous = position;
         position = consumed;
         if (consumed > previous) {
-            lock.lock();
-            try {
-                advanced.signalAll();
-            } finally {
-                lock.unlock();
-            }
+            progress.signal();
         }
     }
 
@@ -38,21 +30,6 @@ public final class FoldPosition {
         if (position >= end) {
             return true;
         }
-        long remaining = timeout.toNanos();
-        lock.lock();
-        try {
-            while (position < end) {
-                if (remaining <= 0) {
-                    return false;
-                }
-                remaining = advanced.awaitNanos(remaining);
-            }
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } finally {
-            lock.unlock();
-        }
+        return progress.await(() -> position >= end, timeout);
     }
 }
