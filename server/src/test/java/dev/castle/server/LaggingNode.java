@@ -14,15 +14,8 @@ final class LaggingNode {
 
     /** Starts the replica on the topic and group of {@code cluster}. */
     static Castle start(Cluster cluster) {
-        Map<String, String> config = new HashMap<>();
-        config.put("kafkastore.bootstrap.servers", TestKafka.bootstrapServers());
-        config.put("kafkastore.topic", cluster.topic());
-        config.put("schema.registry.group.id", cluster.group());
+        Map<String, String> config = new HashMap<>(cluster.settings(false));
         config.put("listeners", "http://127.0.0.1:0");
-        config.put("leader.eligibility", "false");
-        config.put("kafkagroup.session.timeout.ms", Long.toString(Cluster.SESSION_TIMEOUT.toMillis()));
-        config.put("kafkagroup.heartbeat.interval.ms", "1000");
-        config.put("kafkagroup.rebalance.timeout.ms", "10000");
         config.put("kafkastore.fetch.min.bytes", Integer.toString(1024 * 1024));
         config.put("kafkastore.fetch.max.wait.ms", FETCH_MAX_WAIT_MS);
         return Castle.start(config);
