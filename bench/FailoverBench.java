@@ -69,6 +69,7 @@ public class FailoverBench {
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx384m", "-jar", jar);
         Map<String, String> env = builder.environment();
         env.put("SCHEMA_REGISTRY_LISTENERS", "http://127.0.0.1:" + PORTS[index]);
+        env.put("SCHEMA_REGISTRY_CASTLE_REST_ENABLED", "false");
         env.put("SCHEMA_REGISTRY_HOST_NAME", "127.0.0.1");
         env.put("SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS", bootstrap);
         env.put("SCHEMA_REGISTRY_KAFKASTORE_TOPIC_REPLICATION_FACTOR", "1");

@@ -21,7 +21,7 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$DATA"; }
 trap cleanup EXIT
 
-SCHEMA_REGISTRY_LISTENERS="http://127.0.0.1:$CASTLE_PORT" SCHEMA_REGISTRY_CASTLE_DATA_DIR="$DATA" \
+SCHEMA_REGISTRY_LISTENERS="http://127.0.0.1:$CASTLE_PORT" SCHEMA_REGISTRY_CASTLE_REST_ENABLED=false SCHEMA_REGISTRY_CASTLE_DATA_DIR="$DATA" \
   java -Xmx1g -jar "$JAR" >"$OUT/castle.log" 2>&1 &
 pids+=($!)
 java -Xmx512m -cp "$JAR" bench/BareJavalin.java "$BARE_PORT" >"$OUT/bare.log" 2>&1 &

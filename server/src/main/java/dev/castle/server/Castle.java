@@ -21,6 +21,8 @@ import dev.castle.domain.decide.Decider;
 import dev.castle.domain.decide.Reads;
 import dev.castle.domain.state.Overlay;
 import dev.castle.query.QueryRoutes;
+import dev.castle.rest.RestConfig;
+import dev.castle.rest.RestProxy;
 import dev.castle.server.http.HttpServer;
 import dev.castle.server.http.RootRoutes;
 import dev.castle.topology.RegistryStreams;
@@ -28,6 +30,7 @@ import dev.castle.topology.SchemasCodec;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,14 +58,18 @@ public final class Castle implements AutoCloseable {
     private final LeaderAwareGateway gateway;
     /** Kept, since a stopped Javalin no longer knows its port. */
     private final int port;
+    /** The REST Proxy's port; -1 when it is switched off. */
+    private final int restPort;
 
     private Castle(
             List<AutoCloseable> resources,
             HttpServer http,
             String host,
             KafkaGroupElector elector,
-            LeaderAwareGateway gateway) {
+            LeaderAwareGateway gateway,
+            RestProxy rest) {
         this.resources = resources;
+        this.restPort = rest == null ? -1 : rest.port();
         this.http = http;
         this.host = host;
         this.elector = elector;
@@ -142,8 +149,30 @@ public final class Castle implements AutoCloseable {
         elector.set(member);
         started.add(member);
         member.start(gateway);
+        RestProxy rest = null;
+        if (config.restEnabled()) {
+            rest = RestProxy.start(
+                    restConfig(config, kafka),
+                    new LocalSchemaRegistry(streams::view, reads, gateway, config.timeout()));
+            started.add(rest);
+        }
         log.info("Castle node ready on port {} with log {} as {}", http.port(), config.topic(), identity.url());
-        return new Castle(List.copyOf(started), http, advertised.getHost(), member, gateway);
+        return new Castle(List.copyOf(started), http, advertised.getHost(), member, gateway, rest);
+    }
+
+    /**
+     * The REST Proxy's configuration: the {@code rest.*} keys; without a {@code bootstrap.servers} of its own the
+     * proxy uses the registry's Kafka cluster and its client settings (security included).
+     */
+    private static RestConfig restConfig(CastleConfig config, KafkaConnection kafka) {
+        Map<String, String> rest = new HashMap<>(config.withPrefix(CastleConfig.REST_PREFIX));
+        if (!rest.containsKey(RestConfig.BOOTSTRAP_SERVERS)) {
+            kafka.clientConfig()
+                    .forEach((key, value) -> rest.putIfAbsent(
+                            key.equals(RestConfig.BOOTSTRAP_SERVERS) ? key : RestConfig.CLIENT_PREFIX + key,
+                            String.valueOf(value)));
+        }
+        return new RestConfig(rest);
     }
 
     private static RegistrySettings settings(CastleConfig config) {
@@ -219,6 +248,11 @@ public final class Castle implements AutoCloseable {
     /** The port the HTTP listener is bound to. */
     public int port() {
         return port;
+    }
+
+    /** The port of the REST Proxy's listener; empty when the proxy is switched off. */
+    public java.util.OptionalInt restPort() {
+        return restPort < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(restPort);
     }
 
     /** {@code http://host:port} of this node. */

@@ -71,6 +71,18 @@ public final class CastleConfig {
     /** Port of the embedded broker's client listener on 127.0.0.1; 0 (the default) picks a free port at each start. */
     public static final String EMBEDDED_KAFKA_PORT = "castle.embedded.kafka.port";
 
+    /** Whether this process also serves the Kafka REST Proxy (Karapace: {@code karapace_rest}). */
+    public static final String REST_ENABLED = "castle.rest.enabled";
+
+    /**
+     * Every key with this prefix configures the REST Proxy under Confluent kafka-rest's key name
+     * ({@code rest.listeners}, {@code rest.consumer.request.timeout.ms}, …); {@code KAFKA_REST_*} variables and a
+     * {@code kafka-rest.properties} file given as the second argument land here too.
+     */
+    public static final String REST_PREFIX = "rest.";
+
+    private static final String REST_ENV_PREFIX = "KAFKA_REST_";
+
     /** Every key with this prefix (security protocol, SASL, TLS, …) is handed to the Kafka clients without it. */
     public static final String KAFKASTORE_PREFIX = "kafkastore.";
 
@@ -91,21 +103,38 @@ public final class CastleConfig {
 
     /** The file's properties (if a file is given), overridden by {@code SCHEMA_REGISTRY_*} environment variables. */
     public static CastleConfig load(Optional<Path> file, Map<String, String> environment) {
+        return load(file, Optional.empty(), environment);
+    }
+
+    /**
+     * The registry's file and variables as {@link #load(Optional, Map)}, plus the REST Proxy's: a
+     * {@code kafka-rest.properties} file overridden by {@code KAFKA_REST_*} variables, each key under {@link
+     * #REST_PREFIX}.
+     */
+    public static CastleConfig load(Optional<Path> file, Optional<Path> restFile, Map<String, String> environment) {
         Map<String, String> values = new HashMap<>();
         file.ifPresent(path -> values.putAll(readProperties(path)));
-        values.putAll(fromEnvironment(environment));
+        values.putAll(fromEnvironment(environment, ENV_PREFIX, ""));
+        restFile.ifPresent(path -> readProperties(path).forEach((key, value) -> values.put(REST_PREFIX + key, value)));
+        values.putAll(fromEnvironment(environment, REST_ENV_PREFIX, REST_PREFIX));
         return new CastleConfig(values);
     }
 
     /** {@code SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS} → {@code kafkastore.bootstrap.servers}. */
     static Map<String, String> fromEnvironment(Map<String, String> environment) {
+        return fromEnvironment(environment, ENV_PREFIX, "");
+    }
+
+    /** {@code KAFKA_REST_CONSUMER_REQUEST_TIMEOUT_MS} → {@code rest.consumer.request.timeout.ms}, and the like. */
+    private static Map<String, String> fromEnvironment(
+            Map<String, String> environment, String variablePrefix, String keyPrefix) {
         Map<String, String> values = new HashMap<>();
         environment.forEach((name, value) -> {
-            if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
-                String key = name.substring(ENV_PREFIX.length())
+            if (name.startsWith(variablePrefix) && name.length() > variablePrefix.length()) {
+                String key = name.substring(variablePrefix.length())
                         .toLowerCase(Locale.ROOT)
                         .replace('_', '.');
-                values.put(key, value);
+                values.put(keyPrefix + key, value);
             }
         });
         return values;
@@ -178,6 +207,10 @@ public final class CastleConfig {
 
     public int searchDefaultLimit() {
         return Integer.parseInt(get(SEARCH_DEFAULT_LIMIT).orElse("1000"));
+    }
+
+    public boolean restEnabled() {
+        return Boolean.parseBoolean(get(REST_ENABLED).orElse("true"));
     }
 
     public Path dataDir() {

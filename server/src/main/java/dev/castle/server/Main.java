@@ -7,8 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code java -jar castle.jar [castle.properties]}: starts one node from a properties file (optional) and
- * {@code SCHEMA_REGISTRY_*} environment variables, and stops it on SIGTERM.
+ * {@code java -jar castle.jar [schema-registry.properties [kafka-rest.properties]]}: starts one node from the
+ * registry's properties file (optional), the REST Proxy's (optional), {@code SCHEMA_REGISTRY_*} and
+ * {@code KAFKA_REST_*} environment variables, and stops it on SIGTERM.
  */
 public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
@@ -17,7 +18,8 @@ public final class Main {
 
     public static void main(String[] args) throws InterruptedException {
         Optional<Path> file = args.length > 0 ? Optional.of(Path.of(args[0])) : Optional.empty();
-        CastleConfig config = CastleConfig.load(file, System.getenv());
+        Optional<Path> restFile = args.length > 1 ? Optional.of(Path.of(args[1])) : Optional.empty();
+        CastleConfig config = CastleConfig.load(file, restFile, System.getenv());
         Castle castle = Castle.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()

@@ -74,6 +74,7 @@ final class Cluster implements AutoCloseable {
     Castle startNode(boolean eligible, Function<Map<String, Object>, Producer<byte[], byte[]>> logProducers) {
         Map<String, String> config = new HashMap<>(settings(eligible));
         config.put("listeners", "http://127.0.0.1:0");
+        config.put("castle.rest.enabled", "false");
         Castle castle = Castle.start(new CastleConfig(config), logProducers);
         nodes.add(castle);
         return castle;

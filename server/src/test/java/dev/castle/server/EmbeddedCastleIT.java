@@ -21,7 +21,13 @@ class EmbeddedCastleIT {
     Path dataDir;
 
     private Castle start() {
-        return Castle.start(Map.of("listeners", "http://127.0.0.1:0", "castle.data.dir", dataDir.toString()));
+        return Castle.start(Map.of(
+                "listeners",
+                "http://127.0.0.1:0",
+                "rest.listeners",
+                "http://127.0.0.1:0",
+                "castle.data.dir",
+                dataDir.toString()));
     }
 
     private static HttpResponse<String> send(Castle castle, String method, String path, String body) throws Exception {

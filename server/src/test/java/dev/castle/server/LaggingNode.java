@@ -16,6 +16,7 @@ final class LaggingNode {
     static Castle start(Cluster cluster) {
         Map<String, String> config = new HashMap<>(cluster.settings(false));
         config.put("listeners", "http://127.0.0.1:0");
+        config.put("castle.rest.enabled", "false");
         config.put("kafkastore.fetch.min.bytes", Integer.toString(1024 * 1024));
         config.put("kafkastore.fetch.max.wait.ms", FETCH_MAX_WAIT_MS);
         return Castle.start(config);

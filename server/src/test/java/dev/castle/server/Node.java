@@ -34,6 +34,8 @@ final class Node implements AutoCloseable {
                 topic,
                 "schema.registry.group.id",
                 group,
+                "castle.rest.enabled",
+                "false",
                 "listeners",
                 "http://127.0.0.1:0")));
     }

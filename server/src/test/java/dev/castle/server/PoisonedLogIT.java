@@ -87,6 +87,8 @@ class PoisonedLogIT {
                 TestKafka.bootstrapServers(),
                 "kafkastore.topic",
                 topic,
+                "castle.rest.enabled",
+                "false",
                 "listeners",
                 "http://127.0.0.1:0",
                 "schema.registry.group.id",

@@ -35,6 +35,7 @@ final class ProcessNode implements AutoCloseable {
             Properties properties = new Properties();
             properties.putAll(settings);
             properties.put("listeners", "http://127.0.0.1:" + port);
+            properties.put("castle.rest.enabled", "false");
             properties.put("host.name", "127.0.0.1");
             Path file = Files.createTempFile("castle-node-", ".properties");
             try (Writer writer = Files.newBufferedWriter(file)) {

@@ -200,6 +200,7 @@ class SrInteropIT {
     private static Castle startSticky(Cluster cluster, boolean eligible) {
         Map<String, String> config = new HashMap<>(cluster.settings(eligible));
         config.put("listeners", "http://127.0.0.1:0");
+        config.put("castle.rest.enabled", "false");
         config.put("leader.election.sticky", "true");
         return Castle.start(config);
     }

@@ -42,6 +42,8 @@ final class Api implements AutoCloseable {
                 TestKafka.bootstrapServers(),
                 "kafkastore.topic",
                 topic,
+                "castle.rest.enabled",
+                "false",
                 "listeners",
                 "http://127.0.0.1:0",
                 "schema.registry.group.id",

@@ -38,6 +38,8 @@ class NodeClientsIT {
                 "_schemas_" + unique,
                 "schema.registry.group.id",
                 unique,
+                "castle.rest.enabled",
+                "false",
                 "listeners",
                 "http://127.0.0.1:0"));
     }
