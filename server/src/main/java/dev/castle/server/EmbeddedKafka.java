@@ -111,7 +111,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                 Map.entry("transaction.state.log.min.isr", "1"),
                 Map.entry("transaction.state.log.num.partitions", "5"),
                 Map.entry("group.initial.rebalance.delay.ms", "0"),
-                Map.entry("auto.create.topics.enable", "false")));
+                Map.entry("auto.create.topics.enable", "true")));
         return props;
     }
 
