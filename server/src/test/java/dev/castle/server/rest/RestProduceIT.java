@@ -32,12 +32,15 @@ class RestProduceIT {
     void shouldProduceBinaryAndJsonRecordsThatKafkaHolds() {
         String topic = RestApi.createTopic("produced", 1);
 
-        Reply binary = api.post("/topics/" + topic, RestApi.BINARY, "{\"records\":[{\"key\":\"aw==\",\"value\":\"Zm9vCg==\"}]}");
-        Reply json = api.post("/topics/" + topic + "/partitions/0", RestApi.JSON, "{\"records\":[{\"value\":{\"foo\":\"bar\"}}]}");
+        Reply binary = api.post(
+                "/topics/" + topic, RestApi.BINARY, "{\"records\":[{\"key\":\"aw==\",\"value\":\"Zm9vCg==\"}]}");
+        Reply json = api.post(
+                "/topics/" + topic + "/partitions/0", RestApi.JSON, "{\"records\":[{\"value\":{\"foo\":\"bar\"}}]}");
 
         assertThat(binary.status()).isEqualTo(200);
         assertThat(binary.body())
-                .isEqualTo("{\"key_schema_id\":null,\"offsets\":[{\"offset\":0,\"partition\":0}],\"value_schema_id\":null}");
+                .isEqualTo(
+                        "{\"key_schema_id\":null,\"offsets\":[{\"offset\":0,\"partition\":0}],\"value_schema_id\":null}");
         assertThat(json.json().at("/offsets/0/offset").asLong()).isEqualTo(1);
         List<ConsumerRecord<byte[], byte[]>> records = TestKafka.records(topic, IsolationLevel.READ_COMMITTED);
         assertThat(records).hasSize(2);
@@ -92,22 +95,31 @@ class RestProduceIT {
         String topic = RestApi.createTopic("malformed", 1);
         String path = "/topics/" + topic;
 
-        assertThat(api.post(path, RestApi.BINARY, "{\"records\":[]}").errorCode()).isEqualTo(422);
-        assertThat(api.post(path, RestApi.BINARY, "{\"foo\":\"bar\"}").errorCode()).isEqualTo(422);
-        assertThat(api.post(path, RestApi.BINARY, "{\"records\":[{\"valur\":\"YQ==\"}]}").errorCode())
+        assertThat(api.post(path, RestApi.BINARY, "{\"records\":[]}").errorCode())
                 .isEqualTo(422);
-        Reply notBase64 = api.post(path, RestApi.BINARY, "{\"records\":[{\"value\":\"YQ==\"},{\"value\":\"not base64\"}]}");
+        assertThat(api.post(path, RestApi.BINARY, "{\"foo\":\"bar\"}").errorCode())
+                .isEqualTo(422);
+        assertThat(api.post(path, RestApi.BINARY, "{\"records\":[{\"valur\":\"YQ==\"}]}")
+                        .errorCode())
+                .isEqualTo(422);
+        Reply notBase64 =
+                api.post(path, RestApi.BINARY, "{\"records\":[{\"value\":\"YQ==\"},{\"value\":\"not base64\"}]}");
         assertThat(notBase64.status()).isEqualTo(400);
         assertThat(notBase64.errorCode()).isEqualTo(400);
         assertThat(api.post(path, RestApi.BINARY, "{\"records\":\"string\"}").message())
                 .isEqualTo("'records' must be an array");
         assertThat(api.post(path, RestApi.BINARY, "{\"records\":[\"string\"]}").message())
                 .isEqualTo("Produce record must be an object");
-        assertThat(api.post(path, RestApi.BINARY, "{\"records\":[{\"value\":{\"a\":1}}]}").status())
+        assertThat(api.post(path, RestApi.BINARY, "{\"records\":[{\"value\":{\"a\":1}}]}")
+                        .status())
                 .isEqualTo(400);
-        assertThat(api.post(path, RestApi.AVRO, "{\"records\":[{\"value\":\"YmFzZTY0\"}]}").errorCode())
+        assertThat(api.post(path, RestApi.AVRO, "{\"records\":[{\"value\":\"YmFzZTY0\"}]}")
+                        .errorCode())
                 .isEqualTo(42202);
-        assertThat(api.post(path, RestApi.AVRO, "{\"records\":[{\"key\":\"a\",\"value\":1}],\"value_schema\":\"\\\"int\\\"\"}")
+        assertThat(api.post(
+                                path,
+                                RestApi.AVRO,
+                                "{\"records\":[{\"key\":\"a\",\"value\":1}],\"value_schema\":\"\\\"int\\\"\"}")
                         .errorCode())
                 .isEqualTo(42201);
         assertThat(TestKafka.records(topic, IsolationLevel.READ_UNCOMMITTED)).isEmpty();
@@ -156,5 +168,15 @@ class RestProduceIT {
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(api.get("/topics/" + topic).status()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldAnswerATopicThatCannotExistWithNotFoundBeforeCheckingSchemas() {
+        for (String path : List.of("/topics/no!such!topic", "/topics/no!such!topic/partitions/0")) {
+            Reply reply = api.post(path, RestApi.AVRO, "{\"records\":[{\"value\":1}]}");
+
+            assertThat(reply.status()).as(path).isEqualTo(404);
+            assertThat(reply.errorCode()).as(path).isEqualTo(40401);
+        }
     }
 }
