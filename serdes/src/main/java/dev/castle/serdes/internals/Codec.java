@@ -12,7 +12,7 @@ import java.util.Optional;
  * One parsed schema with what it takes to write JSON values as framed bytes and read them back. Immutable and
  * thread-safe: built once per schema id and shared.
  */
-public sealed interface Codec permits AvroCodec {
+public sealed interface Codec permits AvroCodec, JsonSchemaCodec {
 
     /**
      * Parses {@code schema} with the texts of its references (name to text, dependencies first).
@@ -25,6 +25,7 @@ public sealed interface Codec permits AvroCodec {
         }
         return switch (schema.type()) {
             case AVRO -> AvroCodec.parse(schema.schema(), references);
+            case JSON -> JsonSchemaCodec.parse(schema.schema(), references);
             default -> throw new SerdesException(
                     SerdesException.Kind.INVALID_SCHEMA, "Not supported yet: " + schema.type());
         };
