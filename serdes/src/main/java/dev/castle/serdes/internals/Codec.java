@@ -12,7 +12,7 @@ import java.util.Optional;
  * One parsed schema with what it takes to write JSON values as framed bytes and read them back. Immutable and
  * thread-safe: built once per schema id and shared.
  */
-public sealed interface Codec permits AvroCodec, JsonSchemaCodec {
+public sealed interface Codec permits AvroCodec, JsonSchemaCodec, ProtobufCodec {
 
     /**
      * Parses {@code schema} with the texts of its references (name to text, dependencies first).
@@ -26,8 +26,7 @@ public sealed interface Codec permits AvroCodec, JsonSchemaCodec {
         return switch (schema.type()) {
             case AVRO -> AvroCodec.parse(schema.schema(), references);
             case JSON -> JsonSchemaCodec.parse(schema.schema(), references);
-            default -> throw new SerdesException(
-                    SerdesException.Kind.INVALID_SCHEMA, "Not supported yet: " + schema.type());
+            case PROTOBUF -> ProtobufCodec.parse(schema.schema(), references);
         };
     }
 
