@@ -11,6 +11,7 @@ final class InMemoryRegistry implements SchemaRegistryPort {
     private final Map<Integer, RegisteredSchema> byId = new HashMap<>();
     private final Map<String, List<Integer>> versions = new HashMap<>();
     private int nextId = 1;
+    private int lookupsById;
 
     @Override
     public synchronized int register(String subject, RegisteredSchema schema) {
@@ -31,6 +32,7 @@ final class InMemoryRegistry implements SchemaRegistryPort {
 
     @Override
     public synchronized Optional<RegisteredSchema> schemaById(int id) {
+        lookupsById++;
         return Optional.ofNullable(byId.get(id));
     }
 
@@ -52,5 +54,10 @@ final class InMemoryRegistry implements SchemaRegistryPort {
         }
         int id = ids.get(index);
         return Optional.of(new SubjectSchema(subject, index + 1, id, byId.get(id)));
+    }
+
+    /** How often {@link #schemaById} was asked. */
+    synchronized int lookupsById() {
+        return lookupsById;
     }
 }
