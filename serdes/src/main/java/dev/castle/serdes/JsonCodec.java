@@ -1,9 +1,16 @@
 package dev.castle.serdes;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.castle.domain.RegistryException;
 import dev.castle.domain.SchemaType;
+import dev.castle.domain.format.SchemaFormats;
+import dev.castle.domain.format.SchemaParseException;
 import dev.castle.serdes.SchemaRegistryPort.RegisteredSchema;
+import dev.castle.serdes.internals.Codec;
+import dev.castle.serdes.internals.References;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Between JSON values and Confluent-framed bytes, for the REST Proxy's embedded formats {@code avro},
@@ -12,6 +19,9 @@ import java.util.Optional;
  */
 public final class JsonCodec {
     private final SchemaRegistryPort registry;
+    private final SchemaFormats formats = SchemaFormats.standard();
+    /** Parsed schemas by id; the schema of an id never changes, so an entry never goes stale. */
+    private final Map<Integer, Codec> codecs = new ConcurrentHashMap<>();
 
     public JsonCodec(SchemaRegistryPort registry) {
         this.registry = registry;
@@ -28,12 +38,19 @@ public final class JsonCodec {
      * @throws SerdesException of kind INVALID_SCHEMA when it does not parse
      */
     public Optional<String> check(RegisteredSchema schema) {
-        throw new UnsupportedOperationException("not yet");
+        Map<String, String> references = References.resolve(registry, schema);
+        try {
+            // the registry's own rules first, so that the proxy refuses exactly what the registry would
+            formats.of(schema.type()).parse(schema.schema(), references, true);
+        } catch (SchemaParseException | RegistryException e) {
+            throw new SerdesException(SerdesException.Kind.INVALID_SCHEMA, e.getMessage(), e);
+        }
+        return Codec.parse(schema, references).recordName();
     }
 
     /** {@link #check} of the schema registered under {@code schemaId}; UNKNOWN_SCHEMA when there is none. */
     public Optional<String> recordName(int schemaId) {
-        throw new UnsupportedOperationException("not yet");
+        return codec(schemaId).recordName();
     }
 
     /**
@@ -44,7 +61,7 @@ public final class JsonCodec {
      *     DATA_MISMATCH when the value does not fit
      */
     public byte[] encode(SchemaType type, int schemaId, JsonNode value) {
-        throw new UnsupportedOperationException("not yet");
+        return codec(type, schemaId).encode(schemaId, value);
     }
 
     /**
@@ -53,6 +70,32 @@ public final class JsonCodec {
      * @throws SerdesException BAD_FRAME, UNKNOWN_SCHEMA, or INVALID_SCHEMA when the id's schema is not of {@code type}
      */
     public Decoded decode(SchemaType type, byte[] framed) {
-        throw new UnsupportedOperationException("not yet");
+        WireFormat.Framed header = WireFormat.read(framed);
+        JsonNode value = codec(type, header.schemaId()).decode(header.payload());
+        return new Decoded(header.schemaId(), value);
+    }
+
+    private Codec codec(SchemaType type, int schemaId) {
+        Codec codec = codec(schemaId);
+        if (codec.type() != type) {
+            throw new SerdesException(
+                    SerdesException.Kind.INVALID_SCHEMA,
+                    "Schema " + schemaId + " is of type " + codec.type() + ", not " + type);
+        }
+        return codec;
+    }
+
+    /** The parsed schema of an id, parsed on first use; two threads may both parse it, one result is kept. */
+    private Codec codec(int schemaId) {
+        Codec codec = codecs.get(schemaId);
+        if (codec != null) {
+            return codec;
+        }
+        RegisteredSchema schema = registry.schemaById(schemaId)
+                .orElseThrow(() ->
+                        new SerdesException(SerdesException.Kind.UNKNOWN_SCHEMA, "Schema " + schemaId + " not found"));
+        Codec parsed = Codec.parse(schema, References.resolve(registry, schema));
+        Codec earlier = codecs.putIfAbsent(schemaId, parsed);
+        return earlier == null ? parsed : earlier;
     }
 }

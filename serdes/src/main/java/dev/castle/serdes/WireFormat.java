@@ -45,7 +45,10 @@ public final class WireFormat {
      */
     public static Framed read(byte[] bytes) {
         if (bytes == null || bytes.length < 5) {
-            throw new SerdesException(SerdesException.Kind.BAD_FRAME, "Unknown magic byte!");
+            int length = bytes == null ? 0 : bytes.length;
+            throw new SerdesException(
+                    SerdesException.Kind.BAD_FRAME,
+                    "Not Confluent's wire format: " + length + " bytes, shorter than the 5-byte header");
         }
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         if (buffer.get() != MAGIC) {
@@ -72,6 +75,9 @@ public final class WireFormat {
     }
 
     static byte[] messageIndexes(List<Integer> indexes) {
+        if (indexes.isEmpty()) {
+            throw new IllegalArgumentException("A message-index path has at least one index");
+        }
         if (indexes.equals(List.of(0))) {
             return new byte[] {0};
         }
