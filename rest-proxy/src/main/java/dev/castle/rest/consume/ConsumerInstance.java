@@ -266,8 +266,12 @@ final class ConsumerInstance implements AutoCloseable {
         long bytes = 0;
         while (true) {
             long remaining = Math.max(0, deadline - System.nanoTime());
-            ConsumerRecords<byte[], byte[]> polled =
-                    kafka("Failed to fetch", () -> consumer.poll(Duration.ofNanos(remaining)));
+            ConsumerRecords<byte[], byte[]> polled;
+            try {
+                polled = kafka("Failed to fetch", () -> consumer.poll(Duration.ofNanos(remaining)));
+            } catch (IllegalStateException e) {
+                return held; // neither subscribed nor assigned: nothing to fetch, as Karapace answers
+            }
             if (polled.isEmpty()) {
                 if (!held.isEmpty() || remaining == 0) {
                     return held;
