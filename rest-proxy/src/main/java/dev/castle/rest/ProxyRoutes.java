@@ -7,30 +7,37 @@ import dev.castle.rest.http.EmbeddedFormat;
 import dev.castle.rest.http.ProxyConventions;
 import dev.castle.rest.http.RestException;
 import dev.castle.rest.produce.Produce;
+import dev.castle.rest.session.KafkaSession;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The cluster and produce routes of the v2 API (spec kafka-rest-api §2.5, §3.1–3.4). */
 final class ProxyRoutes {
     private static final String VERSION = "castle-" + version();
 
-    private final KafkaCluster cluster;
-    private final Produce produce;
+    private final Function<Context, KafkaSession> sessions;
 
-    ProxyRoutes(KafkaCluster cluster, Produce produce) {
-        this.cluster = cluster;
-        this.produce = produce;
+    ProxyRoutes(Function<Context, KafkaSession> sessions) {
+        this.sessions = sessions;
+    }
+
+    private KafkaCluster cluster(Context ctx) {
+        return sessions.apply(ctx).cluster();
     }
 
     void addTo(JavalinDefaultRoutingApi routes) {
         routes.get("/", ctx -> ProxyConventions.respond(ctx, Map.of()));
         routes.get("/_health", this::health);
-        routes.get("/brokers", ctx -> ProxyConventions.respond(ctx, Map.of("brokers", cluster.brokers())));
-        routes.get("/topics", ctx -> ProxyConventions.respond(ctx, cluster.topicNames()));
+        routes.get(
+                "/brokers",
+                ctx -> ProxyConventions.respond(
+                        ctx, Map.of("brokers", cluster(ctx).brokers())));
+        routes.get("/topics", ctx -> ProxyConventions.respond(ctx, cluster(ctx).topicNames()));
         routes.get("/topics/{topic}", this::describeTopic);
         routes.post("/topics/{topic}", ctx -> produce(ctx, null));
         routes.get("/topics/{topic}/partitions", this::partitions);
@@ -50,6 +57,7 @@ final class ProxyRoutes {
     private void describeTopic(Context ctx) {
         String name = ctx.pathParam("topic");
         RestException notFound = RestException.of(40403, "Topic " + name + " not found");
+        KafkaCluster cluster = cluster(ctx);
         TopicInfo topic = cluster.topic(name).orElseThrow(() -> notFound);
         Map<String, String> configs = cluster.configs(name).orElseThrow(() -> notFound);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -76,7 +84,7 @@ final class ProxyRoutes {
     private void offsets(Context ctx) {
         TopicInfo topic = existingTopic(ctx);
         PartitionInfo partition = partition(topic, partitionParam(ctx));
-        long[] offsets = cluster.offsets(topic.name(), partition.partition());
+        long[] offsets = cluster(ctx).offsets(topic.name(), partition.partition());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("beginning_offset", offsets[0]);
         body.put("end_offset", offsets[1]);
@@ -85,13 +93,15 @@ final class ProxyRoutes {
 
     private void produce(Context ctx, Integer partition) {
         EmbeddedFormat format = ProxyConventions.contentFormat(ctx).orElse(EmbeddedFormat.BINARY);
-        Produce.Result result = produce.produce(ctx.pathParam("topic"), partition, format, ProxyConventions.body(ctx));
+        Produce.Result result = sessions.apply(ctx)
+                .produce()
+                .produce(ctx.pathParam("topic"), partition, format, ProxyConventions.body(ctx));
         ProxyConventions.respond(ctx, result.status(), result.body());
     }
 
     private TopicInfo existingTopic(Context ctx) {
         String name = ctx.pathParam("topic");
-        return cluster.topic(name).orElseThrow(() -> RestException.of(40401, "Topic " + name + " not found"));
+        return cluster(ctx).topic(name).orElseThrow(() -> RestException.of(40401, "Topic " + name + " not found"));
     }
 
     private static PartitionInfo partition(TopicInfo topic, int partition) {

@@ -49,6 +49,15 @@ public final class RestConfig {
     /** Whether a schema id given on produce must be registered under the subject the strategy names. */
     public static final String NAME_STRATEGY_VALIDATION = "name.strategy.validation";
 
+    /**
+     * Whether Kafka sees each caller's own credentials from its {@code Authorization} header (Basic as SASL PLAIN or
+     * SCRAM, Bearer as OAUTHBEARER) instead of the proxy's (Karapace: {@code rest_authorization}).
+     */
+    public static final String AUTHORIZATION_PASS_THROUGH = "authorization.pass.through";
+
+    /** Where callers' SASL connections go, when not to {@code bootstrap.servers} (Karapace: {@code sasl_bootstrap_uri}). */
+    public static final String SASL_BOOTSTRAP_SERVERS = "sasl.bootstrap.servers";
+
     /** The server's id, part of generated consumer instance names as in Confluent's proxy. */
     public static final String ID = "id";
 
@@ -117,6 +126,15 @@ public final class RestConfig {
         return Boolean.parseBoolean(get(NAME_STRATEGY_VALIDATION).orElse("true"));
     }
 
+    public boolean authorizationPassThrough() {
+        return Boolean.parseBoolean(get(AUTHORIZATION_PASS_THROUGH).orElse("false"));
+    }
+
+    /** A setting every Kafka client gets ({@code client.<key>}), as the clients see it. */
+    public Optional<String> clientConfigValue(String key) {
+        return get(CLIENT_PREFIX + key);
+    }
+
     public String id() {
         return get(ID).orElse("");
     }
@@ -146,6 +164,8 @@ public final class RestConfig {
                 || key.equals(CONSUMER_REQUEST_MAX_BYTES)
                 || key.equals(CONSUMER_INSTANCE_TIMEOUT_MS)
                 || key.equals(METADATA_MAX_AGE_MS)
+                || key.equals(AUTHORIZATION_PASS_THROUGH)
+                || key.equals(SASL_BOOTSTRAP_SERVERS)
                 || key.equals("consumer.threads")
                 || key.equals("consumer.iterator.backoff.ms");
     }

@@ -38,11 +38,13 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
+    private final String saslBootstrapServers;
     private boolean closed;
 
-    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers) {
+    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers, String saslBootstrapServers) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
+        this.saslBootstrapServers = saslBootstrapServers;
     }
 
     /** Formats {@code dataDir} when it holds no broker yet, starts the broker on a free port and returns once ready. */
@@ -55,14 +57,33 @@ public final class EmbeddedKafka implements AutoCloseable {
      * be pointed at a known address.
      */
     public static EmbeddedKafka start(Path dataDir, int port) {
+        return start(dataDir, port, Map.of());
+    }
+
+    /**
+     * A broker with a second client listener that takes SASL PLAIN (for {@code plainUsers}, name to password),
+     * SCRAM-SHA-256 (users added with {@code Admin.alterUserScramCredentials}) and OAUTHBEARER (unsigned tokens, as
+     * Kafka's unsecured validator accepts them); for tests of passing callers' credentials to Kafka.
+     */
+    public static EmbeddedKafka startWithSasl(Path dataDir, Map<String, String> plainUsers) {
+        return start(dataDir, 0, plainUsers);
+    }
+
+    private static EmbeddedKafka start(Path dataDir, int port, Map<String, String> plainUsers) {
         Path logDir = dataDir.toAbsolutePath().resolve("kafka");
         int brokerPort = port == 0 ? freePort() : port;
         int controllerPort = freePort();
-        KafkaConfig config = KafkaConfig.fromProps(properties(logDir, brokerPort, controllerPort), false);
+        int saslPort = plainUsers.isEmpty() ? -1 : freePort();
+        Properties props = properties(logDir, brokerPort, controllerPort);
+        if (saslPort > 0) {
+            addSaslListener(props, saslPort, plainUsers);
+        }
+        KafkaConfig config = KafkaConfig.fromProps(props, false);
         formatIfNeeded(logDir);
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
-        EmbeddedKafka kafka = new EmbeddedKafka(server, "127.0.0.1:" + brokerPort);
+        EmbeddedKafka kafka =
+                new EmbeddedKafka(server, "127.0.0.1:" + brokerPort, saslPort > 0 ? "127.0.0.1:" + saslPort : null);
         try {
             kafka.awaitReady();
         } catch (RuntimeException e) {
@@ -76,6 +97,41 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** {@code host:port} of the broker's client listener. */
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** {@code host:port} of the SASL_PLAINTEXT listener of a broker started with {@link #startWithSasl}. */
+    public String saslBootstrapServers() {
+        if (saslBootstrapServers == null) {
+            throw new IllegalStateException("This broker has no SASL listener");
+        }
+        return saslBootstrapServers;
+    }
+
+    private static void addSaslListener(Properties props, int saslPort, Map<String, String> plainUsers) {
+        props.put("listeners", props.getProperty("listeners") + ",SASL_PLAINTEXT://127.0.0.1:" + saslPort);
+        props.put(
+                "advertised.listeners",
+                props.getProperty("advertised.listeners") + ",SASL_PLAINTEXT://127.0.0.1:" + saslPort);
+        props.put(
+                "listener.security.protocol.map",
+                props.getProperty("listener.security.protocol.map") + ",SASL_PLAINTEXT:SASL_PLAINTEXT");
+        props.put("sasl.enabled.mechanisms", "PLAIN,SCRAM-SHA-256,OAUTHBEARER");
+        StringBuilder users = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
+        plainUsers.forEach((user, password) -> users.append(" user_")
+                .append(user)
+                .append("=\"")
+                .append(password)
+                .append('"'));
+        props.put(
+                "listener.name.sasl_plaintext.plain.sasl.jaas.config",
+                users.append(';').toString());
+        props.put(
+                "listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        props.put(
+                "listener.name.sasl_plaintext.oauthbearer.sasl.jaas.config",
+                "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required"
+                        + " unsecuredLoginStringClaim_sub=\"broker\";");
     }
 
     @Override

@@ -25,7 +25,10 @@ import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -199,8 +202,12 @@ public final class KafkaCluster implements AutoCloseable {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException
-                    || e.getCause() instanceof InvalidTopicException) {
-                throw new NotFound();
+                    || e.getCause() instanceof InvalidTopicException
+                    || e.getCause() instanceof TopicAuthorizationException) {
+                throw new NotFound(); // a topic the caller may not see does not exist for it (spec §9)
+            }
+            if (e.getCause() instanceof AuthenticationException || e.getCause() instanceof AuthorizationException) {
+                throw RestException.messageOnly(403, "Forbidden");
             }
             if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
                 throw unavailable(e.getCause());

@@ -331,7 +331,8 @@ final class ConsumerInstance implements AutoCloseable {
     private static <T> T kafka(String what, Supplier<T> call) {
         try {
             return call.get();
-        } catch (org.apache.kafka.common.errors.AuthorizationException e) {
+        } catch (org.apache.kafka.common.errors.AuthorizationException
+                | org.apache.kafka.common.errors.AuthenticationException e) {
             throw RestException.messageOnly(403, "Forbidden");
         } catch (KafkaException e) {
             throw RestException.of(500, what + ": " + e.getMessage());

@@ -126,6 +126,11 @@ public final class ConsumerManager implements AutoCloseable {
         }
     }
 
+    /** Whether no instance lives here. */
+    public boolean isEmpty() {
+        return instances.isEmpty();
+    }
+
     private void closeIdle() {
         instances.forEach((key, instance) -> {
             if (instance.idleFor(idleTimeout) && instances.remove(key, instance)) {

@@ -4,6 +4,7 @@ import dev.castle.rest.cluster.KafkaCluster;
 import dev.castle.rest.http.EmbeddedFormat;
 import dev.castle.rest.http.ProxyConventions;
 import dev.castle.rest.http.RestException;
+import dev.castle.rest.session.KafkaSession;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.time.Duration;
@@ -13,8 +14,7 @@ import java.util.function.Function;
 public final class ConsumerRoutes {
     private static final String INSTANCE = "/consumers/{group}/instances/{instance}";
 
-    private final ConsumerManager consumers;
-    private final KafkaCluster cluster;
+    private final Function<Context, KafkaSession> sessions;
     private final Function<Context, String> baseUrl;
     private final long maxBytes;
 
@@ -22,10 +22,8 @@ public final class ConsumerRoutes {
      * @param baseUrl the URL clients reach this node by, for a request ({@code base_uri} is built on it)
      * @param maxBytes the default and largest {@code max_bytes} of a fetch
      */
-    public ConsumerRoutes(
-            ConsumerManager consumers, KafkaCluster cluster, Function<Context, String> baseUrl, long maxBytes) {
-        this.consumers = consumers;
-        this.cluster = cluster;
+    public ConsumerRoutes(Function<Context, KafkaSession> sessions, Function<Context, String> baseUrl, long maxBytes) {
+        this.sessions = sessions;
         this.baseUrl = baseUrl;
         this.maxBytes = maxBytes;
     }
@@ -33,7 +31,7 @@ public final class ConsumerRoutes {
     public void addTo(JavalinDefaultRoutingApi routes) {
         routes.post("/consumers/{group}", this::create);
         routes.delete(INSTANCE, ctx -> {
-            consumers.delete(group(ctx), ctx.pathParam("instance"));
+            consumers(ctx).delete(group(ctx), ctx.pathParam("instance"));
             ProxyConventions.noContent(ctx);
         });
         routes.post(
@@ -56,12 +54,12 @@ public final class ConsumerRoutes {
                 ctx -> noContent(ctx, () -> instance(ctx).seek(body(ctx))));
         routes.post(
                 INSTANCE + "/positions/beginning",
-                ctx -> noContent(ctx, () -> instance(ctx).seekToEdge(body(ctx), true, cluster)));
+                ctx -> noContent(ctx, () -> instance(ctx).seekToEdge(body(ctx), true, cluster(ctx))));
         routes.post(
                 INSTANCE + "/positions/end",
-                ctx -> noContent(ctx, () -> instance(ctx).seekToEdge(body(ctx), false, cluster)));
+                ctx -> noContent(ctx, () -> instance(ctx).seekToEdge(body(ctx), false, cluster(ctx))));
         routes.post(
-                INSTANCE + "/offsets", ctx -> noContent(ctx, () -> instance(ctx).commit(body(ctx), cluster)));
+                INSTANCE + "/offsets", ctx -> noContent(ctx, () -> instance(ctx).commit(body(ctx), cluster(ctx))));
         routes.get(
                 INSTANCE + "/offsets",
                 ctx -> ProxyConventions.respond(ctx, instance(ctx).committed(body(ctx))));
@@ -69,7 +67,7 @@ public final class ConsumerRoutes {
     }
 
     private void create(Context ctx) {
-        ProxyConventions.respond(ctx, consumers.create(group(ctx), body(ctx), baseUrl.apply(ctx)));
+        ProxyConventions.respond(ctx, consumers(ctx).create(group(ctx), body(ctx), baseUrl.apply(ctx)));
     }
 
     private void records(Context ctx) {
@@ -108,7 +106,15 @@ public final class ConsumerRoutes {
     }
 
     private ConsumerInstance instance(Context ctx) {
-        return consumers.instance(group(ctx), ctx.pathParam("instance"));
+        return consumers(ctx).instance(group(ctx), ctx.pathParam("instance"));
+    }
+
+    private ConsumerManager consumers(Context ctx) {
+        return sessions.apply(ctx).consumers();
+    }
+
+    private KafkaCluster cluster(Context ctx) {
+        return sessions.apply(ctx).cluster();
     }
 
     private static String group(Context ctx) {

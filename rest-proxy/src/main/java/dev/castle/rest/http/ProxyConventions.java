@@ -157,6 +157,9 @@ public final class ProxyConventions {
 
     private static void write(Context ctx, RestException e) {
         ctx.status(e.status());
+        if (e.status() == 401) {
+            ctx.header("WWW-Authenticate", "Basic realm=\"Karapace REST Proxy\"");
+        }
         if (e.plainText()) {
             ctx.contentType("text/plain").result(e.getMessage().getBytes(StandardCharsets.UTF_8));
             return;

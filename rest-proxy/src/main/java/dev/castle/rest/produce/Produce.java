@@ -48,12 +48,13 @@ public final class Produce {
             KafkaCluster cluster,
             Producer<byte[], byte[]> producer,
             SchemaRegistryPort registry,
+            JsonCodec codec,
             String nameStrategy,
             boolean nameStrategyValidation,
             Duration timeout) {
         this.cluster = cluster;
         this.producer = producer;
-        this.codec = new JsonCodec(registry);
+        this.codec = codec;
         this.schemaIds = new SchemaIds(registry, codec, SubjectNaming.fromName(nameStrategy), nameStrategyValidation);
         this.timeout = timeout;
     }
