@@ -38,6 +38,7 @@ public final class ProxyConventions {
         config.http.defaultContentType = MediaTypes.RESPONSE;
         config.router.ignoreTrailingSlashes = true;
         config.routes.before(ProxyConventions::before);
+        config.routes.options("/*", ProxyConventions::preflight);
         config.routes.exception(Exception.class, ProxyConventions::handle);
         config.routes.exception(HttpResponseException.class, ProxyConventions::handle);
     }
@@ -45,6 +46,9 @@ public final class ProxyConventions {
     private static void before(Context ctx) {
         ctx.header("Access-Control-Allow-Origin", "*");
         ctx.header("Access-Control-Expose-Headers", "etag");
+        if (ctx.method() == HandlerType.OPTIONS) {
+            return;
+        }
         boolean hasBody = ctx.method() == HandlerType.POST || ctx.method() == HandlerType.PUT;
         if (hasBody) {
             ctx.attribute(BODY, parseBody(ctx, ctx.path().endsWith("/offsets")));
@@ -59,6 +63,18 @@ public final class ProxyConventions {
         Optional<EmbeddedFormat> accepted = MediaTypes.accept(ctx.header("Accept"))
                 .orElseThrow(() -> RestException.of(406, "HTTP 406 Not Acceptable"));
         ctx.attribute(ACCEPT_FORMAT, accepted.orElse(null));
+    }
+
+    /** A CORS preflight, answered as Karapace answers it: the origin echoed, or 400 without one. */
+    private static void preflight(Context ctx) {
+        String origin = ctx.header("Origin");
+        if (origin == null) {
+            throw RestException.plain(400, "OPTIONS missing Origin");
+        }
+        ctx.header("Access-Control-Allow-Origin", origin);
+        ctx.header("Access-Control-Allow-Methods", "DELETE, GET, OPTIONS, POST, PUT");
+        ctx.header("Access-Control-Allow-Headers", "Authorization, Content-Type");
+        ctx.status(HttpStatus.OK);
     }
 
     private static JsonNode parseBody(Context ctx, boolean mayBeEmpty) {

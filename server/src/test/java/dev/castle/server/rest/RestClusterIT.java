@@ -167,4 +167,18 @@ class RestClusterIT {
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.message()).isEqualTo("No request body allowed for this operation");
     }
+
+    @Test
+    void shouldAnswerCorsPreflights() {
+        Reply withOrigin = api.sendWithHeader("OPTIONS", "/topics", "Origin", "http://example.test");
+        Reply without = api.send("OPTIONS", "/topics", null, null, null);
+
+        assertThat(withOrigin.status()).isEqualTo(200);
+        assertThat(withOrigin.headers().firstValue("Access-Control-Allow-Origin"))
+                .hasValue("http://example.test");
+        assertThat(withOrigin.headers().firstValue("Access-Control-Allow-Methods"))
+                .hasValue("DELETE, GET, OPTIONS, POST, PUT");
+        assertThat(without.status()).isEqualTo(400);
+        assertThat(without.body()).isEqualTo("OPTIONS missing Origin");
+    }
 }
