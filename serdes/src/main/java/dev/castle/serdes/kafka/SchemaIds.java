@@ -60,10 +60,7 @@ final class SchemaIds {
         }
         try {
             if (!config.autoRegister() && config.useLatestVersion()) {
-                SubjectSchema latest = registry.version(subject, -1)
-                        .orElseThrow(() -> new SerializationException("Subject '" + subject
-                                + "' has no version to write with, and auto.register.schemas is false"));
-                return new Resolved(latest.id(), latest.schema());
+                return latest(subject);
             }
             Resolved answer = new Resolved(id(subject, schema), schema);
             if (resolved.size() >= CAPACITY) {
@@ -77,6 +74,29 @@ final class SchemaIds {
                             + e.getMessage(),
                     e);
         }
+    }
+
+    /**
+     * The subject's latest version, for a serializer that has no schema of its own and writes with whatever the
+     * subject holds last.
+     *
+     * @throws SerializationException when the subject has no version, or the registry refuses or cannot be reached
+     */
+    Resolved latest(String topic, Optional<String> recordName) {
+        String subject = strategy.subject(topic, config.isKey(), recordName);
+        try {
+            return latest(subject);
+        } catch (RegistryPortException e) {
+            throw new SerializationException(
+                    "Could not find the latest schema of subject '" + subject + "': " + e.getMessage(), e);
+        }
+    }
+
+    private Resolved latest(String subject) {
+        SubjectSchema latest = registry.version(subject, -1)
+                .orElseThrow(() -> new SerializationException(
+                        "Subject '" + subject + "' has no version to write with, and auto.register.schemas is false"));
+        return new Resolved(latest.id(), latest.schema());
     }
 
     /** The version of {@code subject} holding {@code schema}, for a reference to it; registered first if allowed. */
