@@ -28,6 +28,27 @@ public interface SchemaRegistryPort {
     /** A version of a subject ({@code -1} is the latest); empty when the subject or version does not exist. */
     Optional<SubjectSchema> version(String subject, int version);
 
+    /**
+     * The version of {@code subject} that holds {@code schema}; empty when the subject does not hold it. A registry
+     * answers this itself ({@code POST /subjects/{subject}}); this default walks the subject's versions from the
+     * latest down and compares the texts exactly, for ports that cannot ask.
+     *
+     * @throws RegistryPortException when the registry cannot be reached
+     */
+    default Optional<SubjectSchema> lookup(String subject, RegisteredSchema schema) {
+        Optional<SubjectSchema> latest = version(subject, -1);
+        if (latest.isEmpty()) {
+            return Optional.empty();
+        }
+        for (int v = latest.get().version(); v >= 1; v--) {
+            Optional<SubjectSchema> found = version(subject, v);
+            if (found.isPresent() && found.get().schema().equals(schema)) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
     /** A schema as a registry holds it: type, text and the references it names. */
     record RegisteredSchema(SchemaType type, String schema, List<Reference> references) {
         public RegisteredSchema {

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A registry held in maps, for tests: ids are given in order, the same schema keeps its id across subjects. */
-final class InMemoryRegistry implements SchemaRegistryPort {
+public final class InMemoryRegistry implements SchemaRegistryPort {
     private final Map<Integer, RegisteredSchema> byId = new HashMap<>();
     private final Map<String, List<Integer>> versions = new HashMap<>();
     private int nextId = 1;
@@ -56,8 +56,13 @@ final class InMemoryRegistry implements SchemaRegistryPort {
         return Optional.of(new SubjectSchema(subject, index + 1, id, byId.get(id)));
     }
 
+    /** The subjects that hold at least one schema, sorted. */
+    public synchronized List<String> subjects() {
+        return versions.keySet().stream().sorted().toList();
+    }
+
     /** How often {@link #schemaById} was asked. */
-    synchronized int lookupsById() {
+    public synchronized int lookupsById() {
         return lookupsById;
     }
 }

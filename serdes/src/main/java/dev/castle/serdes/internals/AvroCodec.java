@@ -48,6 +48,11 @@ public final class AvroCodec implements Codec {
         }
     }
 
+    /** The parsed schema, its references' named types resolved. */
+    public Schema schema() {
+        return schema;
+    }
+
     @Override
     public SchemaType type() {
         return SchemaType.AVRO;

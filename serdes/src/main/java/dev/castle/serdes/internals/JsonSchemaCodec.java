@@ -145,7 +145,8 @@ public final class JsonSchemaCodec implements Codec {
         return value;
     }
 
-    private List<String> violations(JsonNode value) {
+    /** Why {@code value} does not match the schema, one message per violation, sorted; empty when it matches. */
+    public List<String> violations(JsonNode value) {
         Set<ValidationMessage> messages;
         try {
             messages = validator.validate(value);

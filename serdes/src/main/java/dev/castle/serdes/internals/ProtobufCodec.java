@@ -65,6 +65,11 @@ public final class ProtobufCodec implements Codec {
         return new SerdesException(SerdesException.Kind.INVALID_SCHEMA, message, cause);
     }
 
+    /** The linked file descriptor, its references' files as dependencies. */
+    public FileDescriptor fileDescriptor() {
+        return file;
+    }
+
     @Override
     public SchemaType type() {
         return SchemaType.PROTOBUF;
@@ -110,8 +115,12 @@ public final class ProtobufCodec implements Codec {
         }
     }
 
-    /** The message a message-index path names: a top-level message, then nested messages within it. */
-    private Descriptor message(List<Integer> path) {
+    /**
+     * The message a message-index path names: a top-level message, then nested messages within it.
+     *
+     * @throws SerdesException BAD_FRAME when the path names no message of the file
+     */
+    public Descriptor message(List<Integer> path) {
         List<Descriptor> scope = file.getMessageTypes();
         Descriptor found = null;
         for (int index : path) {
