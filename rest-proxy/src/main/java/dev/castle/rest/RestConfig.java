@@ -74,6 +74,11 @@ public final class RestConfig {
         this.values = Map.copyOf(values);
     }
 
+    /** Every key as given. */
+    public Map<String, String> asMap() {
+        return values;
+    }
+
     public RestConfig with(String key, String value) {
         Map<String, String> copy = new HashMap<>(values);
         copy.put(key, value);

@@ -4,11 +4,14 @@ import dev.castle.rest.consume.ConsumerRoutes;
 import dev.castle.rest.http.ProxyConventions;
 import dev.castle.rest.session.Sessions;
 import dev.castle.serdes.SchemaRegistryPort;
+import dev.castle.serdes.client.HttpSchemaRegistry;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +23,9 @@ import org.slf4j.LoggerFactory;
 public final class RestProxy implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RestProxy.class);
 
+    /** Confluent kafka-rest names its registry client's settings {@code schema.registry.basic.auth.user.info}, … */
+    private static final String REGISTRY_CLIENT_PREFIX = "schema.registry.";
+
     private final List<AutoCloseable> resources;
     private final int port;
 
@@ -28,11 +34,15 @@ public final class RestProxy implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the proxy; on failure whatever was started is stopped again. */
-    public static RestProxy start(RestConfig config, SchemaRegistryPort registry) {
+    /**
+     * Starts the proxy; on failure whatever was started is stopped again. Schemas are found in the registry at
+     * {@code schema.registry.url} when it is set, else in {@code local} (this process's registry; null when there is
+     * none).
+     */
+    public static RestProxy start(RestConfig config, SchemaRegistryPort local) {
         List<AutoCloseable> started = new ArrayList<>();
         try {
-            return start(config, registry, started);
+            return start(config, registry(config, local), started);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -58,6 +68,22 @@ public final class RestProxy implements AutoCloseable {
         started.add(app::stop);
         log.info("REST Proxy listening on {}:{}", listener.getHost(), app.port());
         return new RestProxy(List.copyOf(started), app.port());
+    }
+
+    private static SchemaRegistryPort registry(RestConfig config, SchemaRegistryPort local) {
+        if (config.get(RestConfig.SCHEMA_REGISTRY_URL).isEmpty()) {
+            return local != null ? local : new NoSchemaRegistry();
+        }
+        Map<String, String> client = new HashMap<>(config.asMap());
+        config.asMap().forEach((key, value) -> {
+            if (key.startsWith(REGISTRY_CLIENT_PREFIX)) {
+                client.putIfAbsent(key.substring(REGISTRY_CLIENT_PREFIX.length()), value);
+            }
+        });
+        log.info(
+                "The REST Proxy uses the schema registry at {}",
+                config.get(RestConfig.SCHEMA_REGISTRY_URL).get());
+        return HttpSchemaRegistry.fromConfig(client);
     }
 
     /** {@code host.name} when set, else the scheme and Host the client used to reach this node. */

@@ -74,11 +74,14 @@ public final class Castle implements AutoCloseable {
         this.host = host;
         this.elector = elector;
         this.gateway = gateway;
-        this.port = http.port();
+        this.port = http == null ? -1 : http.port();
     }
 
     /** The URL of the node this node currently takes as leader (itself included); empty while none is known. */
     public Optional<String> leaderUrl() {
+        if (gateway == null) {
+            return Optional.empty();
+        }
         return gateway.leads() ? Optional.of(url()) : gateway.followedLeaderUrl();
     }
 
@@ -110,6 +113,9 @@ public final class Castle implements AutoCloseable {
             CastleConfig config,
             Function<Map<String, Object>, Producer<byte[], byte[]>> logProducers,
             List<AutoCloseable> started) {
+        if (!config.registryEnabled()) {
+            return proxyOnly(config, started);
+        }
         KafkaConnection kafka = KafkaConnection.open(config, started);
         Properties clientProperties = new Properties();
         clientProperties.putAll(kafka.clientConfig());
@@ -152,7 +158,7 @@ public final class Castle implements AutoCloseable {
         RestProxy rest = null;
         if (config.restEnabled()) {
             rest = RestProxy.start(
-                    restConfig(config, kafka),
+                    restConfig(config, kafka.clientConfig()),
                     new LocalSchemaRegistry(streams::view, reads, gateway, config.timeout()));
             started.add(rest);
         }
@@ -164,15 +170,26 @@ public final class Castle implements AutoCloseable {
      * The REST Proxy's configuration: the {@code rest.*} keys; without a {@code bootstrap.servers} of its own the
      * proxy uses the registry's Kafka cluster and its client settings (security included).
      */
-    private static RestConfig restConfig(CastleConfig config, KafkaConnection kafka) {
+    private static RestConfig restConfig(CastleConfig config, Map<String, Object> kafkaClientConfig) {
         Map<String, String> rest = new HashMap<>(config.withPrefix(CastleConfig.REST_PREFIX));
         if (!rest.containsKey(RestConfig.BOOTSTRAP_SERVERS)) {
-            kafka.clientConfig()
-                    .forEach((key, value) -> rest.putIfAbsent(
-                            key.equals(RestConfig.BOOTSTRAP_SERVERS) ? key : RestConfig.CLIENT_PREFIX + key,
-                            String.valueOf(value)));
+            kafkaClientConfig.forEach((key, value) -> rest.putIfAbsent(
+                    key.equals(RestConfig.BOOTSTRAP_SERVERS) ? key : RestConfig.CLIENT_PREFIX + key,
+                    String.valueOf(value)));
         }
         return new RestConfig(rest);
+    }
+
+    /** A node with the registry side switched off: the REST Proxy alone, on the configured or embedded Kafka. */
+    private static Castle proxyOnly(CastleConfig config, List<AutoCloseable> started) {
+        if (!config.restEnabled()) {
+            throw new IllegalArgumentException(CastleConfig.REGISTRY_ENABLED + " and " + CastleConfig.REST_ENABLED
+                    + " are both false: this node would serve nothing");
+        }
+        RestProxy rest = RestProxy.start(restConfig(config, KafkaConnection.clientConfig(config, started)), null);
+        started.add(rest);
+        log.info("Castle node ready with the REST Proxy only, on port {}", rest.port());
+        return new Castle(List.copyOf(started), null, config.hostName().orElse("localhost"), null, null, rest);
     }
 
     private static RegistrySettings settings(CastleConfig config) {
@@ -245,7 +262,7 @@ public final class Castle implements AutoCloseable {
         }
     }
 
-    /** The port the HTTP listener is bound to. */
+    /** The port the registry's HTTP listener is bound to; -1 when the registry side is switched off. */
     public int port() {
         return port;
     }
@@ -257,7 +274,7 @@ public final class Castle implements AutoCloseable {
 
     /** {@code http://host:port} of this node. */
     public String url() {
-        return "http://" + host + ":" + port();
+        return "http://" + host + ":" + (port < 0 ? restPort : port);
     }
 
     /** This node's group member, for tests that pause it as a stopped process would be. */
@@ -267,7 +284,9 @@ public final class Castle implements AutoCloseable {
 
     /** Stops as a killed process would look to the group: it does not leave, so the others wait for its session. */
     void crash() {
-        elector.abandon();
+        if (elector != null) {
+            elector.abandon();
+        }
         closeAll(resources);
     }
 

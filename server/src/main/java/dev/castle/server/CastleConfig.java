@@ -71,6 +71,12 @@ public final class CastleConfig {
     /** Port of the embedded broker's client listener on 127.0.0.1; 0 (the default) picks a free port at each start. */
     public static final String EMBEDDED_KAFKA_PORT = "castle.embedded.kafka.port";
 
+    /**
+     * Whether this process serves the Schema Registry (Karapace: {@code karapace_registry}); off, it serves only the
+     * REST Proxy, which then uses the registry at its {@code schema.registry.url}.
+     */
+    public static final String REGISTRY_ENABLED = "castle.registry.enabled";
+
     /** Whether this process also serves the Kafka REST Proxy (Karapace: {@code karapace_rest}). */
     public static final String REST_ENABLED = "castle.rest.enabled";
 
@@ -207,6 +213,10 @@ public final class CastleConfig {
 
     public int searchDefaultLimit() {
         return Integer.parseInt(get(SEARCH_DEFAULT_LIMIT).orElse("1000"));
+    }
+
+    public boolean registryEnabled() {
+        return Boolean.parseBoolean(get(REGISTRY_ENABLED).orElse("true"));
     }
 
     public boolean restEnabled() {

@@ -23,13 +23,8 @@ record KafkaConnection(Map<String, Object> clientConfig, String clusterId) {
 
     /** Connects (starting the embedded broker if needed, added to {@code started}) and ensures the topic. */
     static KafkaConnection open(CastleConfig config, List<AutoCloseable> started) {
-        String bootstrap = config.bootstrapServers().orElseGet(() -> {
-            EmbeddedKafka embedded = EmbeddedKafka.start(config.dataDir(), config.embeddedKafkaPort());
-            started.add(embedded);
-            return embedded.bootstrapServers();
-        });
-        Map<String, Object> clientConfig = new HashMap<>(config.kafkaClientConfig());
-        clientConfig.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Map<String, Object> clientConfig = clientConfig(config, started);
+        Object bootstrap = clientConfig.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
         try (Admin admin = Admin.create(clientConfig)) {
             String clusterId = admin.describeCluster().clusterId().get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
             SchemasTopic.ensure(admin, config.topic(), config.topicReplicationFactor(), topicConfigs(config));
@@ -41,6 +36,21 @@ record KafkaConnection(Map<String, Object> clientConfig, String clusterId) {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Cannot reach Kafka at " + bootstrap, e);
         }
+    }
+
+    /**
+     * The settings every Kafka client of the node shares, with the configured cluster or, when none is configured, an
+     * embedded broker started here (and added to {@code started}).
+     */
+    static Map<String, Object> clientConfig(CastleConfig config, List<AutoCloseable> started) {
+        String bootstrap = config.bootstrapServers().orElseGet(() -> {
+            EmbeddedKafka embedded = EmbeddedKafka.start(config.dataDir(), config.embeddedKafkaPort());
+            started.add(embedded);
+            return embedded.bootstrapServers();
+        });
+        Map<String, Object> clientConfig = new HashMap<>(config.kafkaClientConfig());
+        clientConfig.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return clientConfig;
     }
 
     /**
