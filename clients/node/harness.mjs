@@ -13,6 +13,16 @@ export function registryUrl() {
   return url.replace(/\/+$/, '');
 }
 
+/** A setting the script cannot guess (the proxy's URL, Kafka's bootstrap servers): exits with a hint when unset. */
+export function required(name, example) {
+  const value = process.env[name];
+  if (!value) {
+    console.error(`set ${name}, for example ${name}=${example}`);
+    process.exit(2);
+  }
+  return value.replace(/\/+$/, '');
+}
+
 /** A suffix that keeps the subjects of one run apart from those of earlier runs against the same registry. */
 export const RUN = process.env.CASTLE_RUN_ID || `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 

@@ -96,6 +96,45 @@ export const richFile = create(FileDescriptorProtoSchema, {
   ],
 });
 
+/** The descriptor protoc makes of `proxy.protobuf` in schemas.mjs. */
+export const readingFile = create(FileDescriptorProtoSchema, {
+  name: 'castle/reading.proto',
+  package: 'castle.proxy',
+  syntax: 'proto3',
+  messageType: [
+    {
+      name: 'Reading',
+      field: [
+        field('id', 1, Type.INT64),
+        field('label', 2, Type.STRING),
+        field('retries', 3, Type.INT32),
+        field('ratio', 4, Type.DOUBLE),
+        field('active', 5, Type.BOOL),
+        field('kind', 6, Type.ENUM, '.castle.proxy.Reading.Kind'),
+        { ...field('main_sensor', 7, Type.MESSAGE, '.castle.proxy.Reading.Sensor'), jsonName: 'mainSensor' },
+        { ...field('tags', 8, Type.STRING), label: Label.REPEATED },
+        {
+          ...field('spare_sensors', 9, Type.MESSAGE, '.castle.proxy.Reading.Sensor'),
+          label: Label.REPEATED,
+          jsonName: 'spareSensors',
+        },
+        { ...field('samples', 10, Type.INT64), label: Label.REPEATED },
+      ],
+      nestedType: [{ name: 'Sensor', field: [field('name', 1, Type.STRING), field('floor', 2, Type.INT32)] }],
+      enumType: [
+        {
+          name: 'Kind',
+          value: [
+            { name: 'KIND_UNKNOWN', number: 0 },
+            { name: 'TEMPERATURE', number: 1 },
+            { name: 'HUMIDITY', number: 2 },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
 /** A mutable registry holding the messages of a file and its imports, as the serializer's `registry` option wants. */
 export function registryOf(file, ...imports) {
   const files = new Map(imports.map((f) => [f.name, f]));

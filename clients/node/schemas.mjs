@@ -151,3 +151,71 @@ export const richAvro = JSON.stringify({
     { name: 'tracking', type: { type: 'string', logicalType: 'uuid' } },
   ],
 });
+
+/** What rest-proxy.mjs sends through the REST Proxy and writes with the clients: one schema per format. */
+export const proxy = {
+  // every kind of field the proxy's JSON mapping has to get right
+  avro: JSON.stringify({
+    type: 'record',
+    name: 'Reading',
+    namespace: 'castle.proxy',
+    fields: [
+      { name: 'label', type: 'string' },
+      { name: 'count', type: 'int' },
+      { name: 'total', type: 'long' },
+      { name: 'ratio', type: 'double' },
+      { name: 'active', type: 'boolean' },
+      { name: 'note', type: ['null', 'string'], default: null },
+      { name: 'kind', type: { type: 'enum', name: 'Kind', symbols: ['TEMPERATURE', 'HUMIDITY'] } },
+      { name: 'tags', type: { type: 'array', items: 'string' } },
+      { name: 'counts', type: { type: 'map', values: 'int' } },
+      { name: 'payload', type: 'bytes' },
+    ],
+  }),
+  json: JSON.stringify({
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'Reading',
+    type: 'object',
+    properties: {
+      id: { type: 'integer' },
+      label: { type: 'string' },
+      ratio: { type: 'number' },
+      active: { type: 'boolean' },
+      note: { type: ['string', 'null'] },
+      tags: { type: 'array', items: { type: 'string' } },
+      sensor: {
+        type: 'object',
+        properties: { name: { type: 'string' }, floor: { type: 'integer' } },
+        required: ['name'],
+      },
+    },
+    required: ['id', 'label'],
+    additionalProperties: false,
+  }),
+  // snake_case names, a nested message, repeated fields, an enum and a field left at its default (retries)
+  protobuf: `syntax = "proto3";
+package castle.proxy;
+
+message Reading {
+  enum Kind {
+    KIND_UNKNOWN = 0;
+    TEMPERATURE = 1;
+    HUMIDITY = 2;
+  }
+  message Sensor {
+    string name = 1;
+    int32 floor = 2;
+  }
+  int64 id = 1;
+  string label = 2;
+  int32 retries = 3;
+  double ratio = 4;
+  bool active = 5;
+  Kind kind = 6;
+  Sensor main_sensor = 7;
+  repeated string tags = 8;
+  repeated Sensor spare_sensors = 9;
+  repeated int64 samples = 10;
+}
+`,
+};

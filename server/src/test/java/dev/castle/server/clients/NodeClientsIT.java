@@ -1,14 +1,9 @@
 package dev.castle.server.clients;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.castle.server.Castle;
 import dev.castle.server.TestKafka;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +16,6 @@ import org.junit.jupiter.api.Test;
 class NodeClientsIT {
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(3);
-    private static final Pattern SUMMARY = Pattern.compile("^SUMMARY (.+): (\\d+) passed, (\\d+) failed$");
 
     private static Castle castle;
     private static NodeProject project;
@@ -66,27 +60,6 @@ class NodeClientsIT {
         NodeProject.Run run = project.node(script, Map.of("CASTLE_URL", castle.url()), SCRIPT_TIMEOUT);
 
         // then it reports a summary with no failed step and exits cleanly
-        List<String> failures = run.lines().stream()
-                .filter(line -> line.startsWith("FAIL ") || line.startsWith("  failed: "))
-                .toList();
-        Matcher summary = summary(run.lines());
-        assertThat(summary)
-                .as("summary line of %s; output:%n%s", script, run.lines())
-                .isNotNull();
-        assertThat(summary.group(1)).isEqualTo(client);
-        assertThat(failures).as("failed steps of %s", client).isEmpty();
-        assertThat(Integer.parseInt(summary.group(3))).isZero();
-        assertThat(Integer.parseInt(summary.group(2))).isPositive();
-        assertThat(run.exitCode()).as("exit code of node %s", script).isZero();
-    }
-
-    private static Matcher summary(List<String> lines) {
-        for (String line : lines) {
-            Matcher matcher = SUMMARY.matcher(line);
-            if (matcher.matches()) {
-                return matcher;
-            }
-        }
-        return null;
+        ScriptAssertions.assertEveryStepPasses(run, script, client);
     }
 }
