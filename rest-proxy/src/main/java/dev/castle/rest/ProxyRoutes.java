@@ -84,10 +84,10 @@ final class ProxyRoutes {
     private void offsets(Context ctx) {
         TopicInfo topic = existingTopic(ctx);
         PartitionInfo partition = partition(topic, partitionParam(ctx));
-        long[] offsets = cluster(ctx).offsets(topic.name(), partition.partition());
+        KafkaCluster.Offsets offsets = cluster(ctx).offsets(topic.name(), partition.partition());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("beginning_offset", offsets[0]);
-        body.put("end_offset", offsets[1]);
+        body.put("beginning_offset", offsets.beginning());
+        body.put("end_offset", offsets.end());
         ProxyConventions.respond(ctx, body);
     }
 

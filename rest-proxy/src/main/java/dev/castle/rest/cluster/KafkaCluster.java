@@ -145,15 +145,18 @@ public final class KafkaCluster implements AutoCloseable {
         }
     }
 
+    /** A partition's log start offset and high watermark. */
+    public record Offsets(long beginning, long end) {}
+
     /** The log start offset and the high watermark of a partition. */
-    public long[] offsets(String topic, int partition) {
+    public Offsets offsets(String topic, int partition) {
         TopicPartition tp = new TopicPartition(topic, partition);
         long beginning = await(
                         admin.listOffsets(Map.of(tp, OffsetSpec.earliest())).partitionResult(tp))
                 .offset();
         long end = await(admin.listOffsets(Map.of(tp, OffsetSpec.latest())).partitionResult(tp))
                 .offset();
-        return new long[] {beginning, end};
+        return new Offsets(beginning, end);
     }
 
     private Optional<TopicInfo> describe(String name) {
