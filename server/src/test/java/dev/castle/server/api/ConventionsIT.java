@@ -8,6 +8,8 @@ import static dev.castle.server.api.ApiAssertions.assertOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,19 +40,19 @@ class ConventionsIT {
         for (String accept : new String[] {null, "*/*", "*", "application/*", "*/anything"}) {
             Reply reply = getAccepting(accept);
             assertOk(reply);
-            assertThat(reply.contentType()).as("for Accept %s", accept).startsWith(V1_JSON);
+            assertThat(reply.contentType()).as("for Accept %s", accept).isEqualTo(V1_JSON);
         }
     }
 
     @Test
     void shouldAnswerTheBestAcceptedType() {
-        assertThat(getAccepting("application/json").contentType()).startsWith("application/json");
+        assertThat(getAccepting("application/json").contentType()).isEqualTo("application/json");
         assertThat(getAccepting("application/vnd.schemaregistry+json").contentType())
-                .startsWith("application/vnd.schemaregistry+json");
+                .isEqualTo("application/vnd.schemaregistry+json");
         assertThat(getAccepting(
                                 "application/vnd.schemaregistry.v2+json; q=0.1, application/vnd.schemaregistry+json; q=0.9")
                         .contentType())
-                .startsWith("application/vnd.schemaregistry+json");
+                .isEqualTo("application/vnd.schemaregistry+json");
     }
 
     @Test
@@ -71,7 +73,7 @@ class ConventionsIT {
                 "text/html");
 
         assertError(reply, 415, 415, "HTTP 415 Unsupported Media Type");
-        assertThat(reply.contentType()).startsWith(V1_JSON);
+        assertThat(reply.contentType()).isEqualTo(V1_JSON);
     }
 
     @Test
@@ -91,6 +93,37 @@ class ConventionsIT {
                     type);
             assertOk(reply);
         }
+    }
+
+    @Test
+    void shouldSendTheBareMediaTypeOnEveryAnswer() {
+        String subject = subject("bare");
+        int id = api.register(subject, Avro.record("Bare", "a:int"));
+        Map<String, Reply> replies = new LinkedHashMap<>();
+        replies.put(
+                "register", api.post("/subjects/" + subject + "/versions", schemaBody(Avro.record("Bare", "a:int"))));
+        replies.put("schema by id", api.get("/schemas/ids/" + id));
+        replies.put("raw schema", api.get("/schemas/ids/" + id + "/schema"));
+        replies.put("version", api.get("/subjects/" + subject + "/versions/1"));
+        replies.put("config", api.get("/config"));
+        replies.put("config update", api.put("/config/" + subject, "{\"compatibility\":\"NONE\"}"));
+        replies.put("40401", api.get("/subjects/" + subject("missing") + "/versions"));
+        replies.put("42201", api.post("/subjects/" + subject + "/versions", schemaBody("{")));
+        replies.put("404", api.get("/no/such/route"));
+        replies.put("405", api.delete("/schemas/types"));
+        replies.put("406", getAccepting("text/*"));
+        replies.put("400 from Jetty", api.get("/subjects/%00/versions"));
+        replies.put("400 from Jackson", api.post("/subjects/" + subject + "/versions", "{x}"));
+
+        assertThat(replies)
+                .allSatisfy((what, reply) ->
+                        assertThat(reply.contentType()).as(what + ": " + reply).isEqualTo(V1_JSON));
+        assertThat(api.send("GET", "/schemas/ids/" + id + "/schema", null, "application/json", null)
+                        .contentType())
+                .isEqualTo("application/json");
+        assertThat(api.send("GET", "/subjects/" + subject("none") + "/versions", null, "application/json", null)
+                        .contentType())
+                .isEqualTo("application/json");
     }
 
     @Test
