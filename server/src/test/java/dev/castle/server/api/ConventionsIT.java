@@ -141,6 +141,53 @@ class ConventionsIT {
     }
 
     @Test
+    void shouldAnswerJacksonsMismatchNamingConfluentsTypeForBodiesThatAreNotObjects() {
+        String subject = subject("shape");
+        api.register(subject, Avro.record("Shape", "a:int"));
+        Map<String, String> types = new LinkedHashMap<>();
+        types.put("POST /subjects/" + subject + "/versions", "requests.RegisterSchemaRequest");
+        types.put("POST /subjects/" + subject, "requests.RegisterSchemaRequest");
+        types.put("POST /compatibility/subjects/" + subject + "/versions/latest", "requests.RegisterSchemaRequest");
+        types.put("POST /compatibility/subjects/" + subject + "/versions", "requests.RegisterSchemaRequest");
+        types.put("PUT /config", "requests.ConfigUpdateRequest");
+        types.put("PUT /config/" + subject, "requests.ConfigUpdateRequest");
+        types.put("PUT /mode", "requests.ModeUpdateRequest");
+        types.put("PUT /mode/" + subject, "requests.ModeUpdateRequest");
+
+        types.forEach((route, type) -> {
+            String[] methodAndPath = route.split(" ", 2);
+            String named = "`io.confluent.kafka.schemaregistry.client.rest.entities." + type + "`";
+            Reply array = api.send(methodAndPath[0], methodAndPath[1], "[]", V1_JSON, V1_JSON);
+            Reply number = api.send(methodAndPath[0], methodAndPath[1], "1", V1_JSON, V1_JSON);
+
+            assertError(
+                    array,
+                    400,
+                    400,
+                    "Cannot deserialize value of type " + named + " from Array value (token `JsonToken.START_ARRAY`)");
+            assertError(
+                    number,
+                    400,
+                    400,
+                    "Cannot construct instance of " + named + " (although at least one Creator exists):"
+                            + " no int/Int-argument constructor/factory method to deserialize from Number value (1)");
+        });
+        Reply string = api.post("/subjects/" + subject + "/versions", "\"x\"");
+        assertThat(string.message()).doesNotContain("castle").contains("RegisterSchemaRequest");
+    }
+
+    @Test
+    void shouldTakeABareStringModeBodyAsConfluentDoes() {
+        String subject = subject("bare-mode");
+
+        Reply reply = api.put("/mode/" + subject, "\"READONLY\"");
+
+        assertOk(reply);
+        assertThat(reply.json().path("mode").asText()).isEqualTo("READONLY");
+        assertThat(api.get("/mode/" + subject).json().path("mode").asText()).isEqualTo("READONLY");
+    }
+
+    @Test
     void shouldSendConfluentHeaders() {
         Reply reply = api.get("/subjects");
         String requestId = UUID.randomUUID().toString();
