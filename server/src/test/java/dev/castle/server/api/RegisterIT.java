@@ -75,6 +75,28 @@ class RegisterIT {
     }
 
     @Test
+    void shouldNameAnUndefinedTypeAsWrittenAndNoPlaceholder() {
+        String s = subject("undefined-type");
+        String schema =
+                "{\"type\":\"record\",\"name\":\"Undefined\",\"fields\":[{\"name\":\"f\",\"type\":\"invalid_type\"}]}";
+
+        Reply reply = api.post("/subjects/" + s + "/versions", schemaBody(schema));
+
+        assertError(
+                reply,
+                422,
+                42201,
+                "Invalid schema {subject=" + s + ",version=0,id=-1,schemaType=AVRO,references=[],metadata=null,"
+                        + "ruleSet=null,schema=" + schema + ",schemaTags=null} with refs [] of type AVRO, details: "
+                        + "\"invalid_type\" is not a defined name. The type of the \"f\" field must be a defined"
+                        + " name or a {\"type\": ...} expression.");
+        assertThat(api.post("/subjects/" + s + "/versions", schemaBody("{\"type\":\"invalid_type\"}"))
+                        .message())
+                .endsWith("details: Type not supported: invalid_type")
+                .doesNotContain("UnresolvedSchema");
+    }
+
+    @Test
     void shouldRejectUnknownSchemaType() {
         String body = "{\"schema\":\"\\\"string\\\"\",\"schemaType\":\"FOO\"}";
 
