@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,21 @@ class RegisterIT {
 
         assertError(api.post("/subjects/" + s + "/versions", schemaBody(schema)), 422, 42201);
         assertError(api.post("/compatibility/subjects/" + s + "/versions/latest", schemaBody(schema)), 422, 42201);
+    }
+
+    @Test
+    void shouldAcceptAnInvalidDefaultWhenConfluents7xSwitchTurnsValidationOff() {
+        String schema =
+                "{\"type\":\"record\",\"name\":\"Lenient\",\"fields\":[{\"name\":\"f\",\"type\":\"string\",\"default\":null}]}";
+        try (Api lenient = Api.start("lenient", Map.of("schema.providers.avro.validate.defaults", "false"))) {
+            String s = subject("lenient");
+
+            assertOk(lenient.post("/subjects/" + s + "/versions", schemaBody(schema)));
+            assertError(
+                    lenient.post("/subjects/" + subject("normalized") + "/versions?normalize=true", schemaBody(schema)),
+                    422,
+                    42201);
+        }
     }
 
     @Test
