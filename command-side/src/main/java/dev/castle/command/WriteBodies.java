@@ -5,74 +5,51 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.castle.domain.CompatibilityLevel;
 import dev.castle.domain.ConfigValue;
-import dev.castle.domain.ErrorCode;
 import dev.castle.domain.Mode;
-import dev.castle.domain.RegistryException;
 import dev.castle.domain.json.RequestBodies;
 import java.io.IOException;
-import java.util.List;
 
 /** The bodies of {@code PUT /config} and {@code PUT /mode} (spec §2.5–2.6), in Confluent's request vocabulary. */
 final class WriteBodies {
-    /** Config properties Castle keeps verbatim without interpreting them. */
-    private static final List<String> KEPT_AS_IS =
-            List.of("defaultMetadata", "overrideMetadata", "defaultRuleSet", "overrideRuleSet");
-
     private WriteBodies() {}
 
     /** {@code {"compatibility":"FULL", "normalize":true, ...}}; an invalid level is 42203. */
     static ConfigValue config(byte[] body) throws IOException {
-        JsonNode tree = object(RequestBodies.tree(body));
-        JsonNode level = tree.get("compatibility");
+        RequestBodies.ConfigBody config = RequestBodies.config(body);
         CompatibilityLevel compatibility =
-                level == null || level.isNull() ? null : CompatibilityLevel.fromName(level.asText());
+                config.compatibility() == null ? null : CompatibilityLevel.fromName(config.compatibility());
         return new ConfigValue(
-                text(tree, "alias"),
-                bool(tree, "normalize"),
-                bool(tree, "validateFields"),
-                bool(tree, "validateRules"),
+                config.alias(),
+                config.normalize(),
+                config.validateFields(),
+                config.validateRules(),
                 compatibility,
-                text(tree, "compatibilityGroup"),
-                kept(tree));
+                config.compatibilityGroup(),
+                kept(config));
     }
 
     /** A mode body: the mode (null clears it) and its text as the client sent it, which Confluent echoes. */
     record ModeBody(Mode mode, String asSent) {}
 
-    /** {@code {"mode":"IMPORT"}}; null (or absent) clears the mode, an unknown name is 42204. */
+    /** {@code {"mode":"IMPORT"}} (or {@code "IMPORT"}); null (or absent) clears the mode, an unknown name is 42204. */
     static ModeBody mode(byte[] body) throws IOException {
-        JsonNode mode = object(RequestBodies.tree(body)).get("mode");
-        if (mode == null || mode.isNull()) {
-            return new ModeBody(null, null);
-        }
-        return new ModeBody(Mode.fromName(mode.asText()), mode.asText());
+        String mode = RequestBodies.mode(body).mode();
+        return mode == null ? new ModeBody(null, null) : new ModeBody(Mode.fromName(mode), mode);
     }
 
-    private static JsonNode object(JsonNode tree) {
-        if (tree == null || !tree.isObject()) {
-            throw RegistryException.withMessage(ErrorCode.BAD_REQUEST, "Request body must be a JSON object");
-        }
-        return tree;
-    }
-
-    private static String text(JsonNode tree, String name) {
-        JsonNode node = tree.get(name);
-        return node == null || node.isNull() ? null : node.asText();
-    }
-
-    private static Boolean bool(JsonNode tree, String name) {
-        JsonNode node = tree.get(name);
-        return node == null || node.isNull() ? null : node.asBoolean();
-    }
-
-    private static String kept(JsonNode tree) {
+    /** The config properties Castle keeps verbatim without interpreting them, in Confluent's order. */
+    private static String kept(RequestBodies.ConfigBody config) {
         ObjectNode kept = JsonNodeFactory.instance.objectNode();
-        for (String name : KEPT_AS_IS) {
-            JsonNode node = tree.get(name);
-            if (node != null && !node.isNull()) {
-                kept.set(name, node);
-            }
-        }
+        keep(kept, "defaultMetadata", config.defaultMetadata());
+        keep(kept, "overrideMetadata", config.overrideMetadata());
+        keep(kept, "defaultRuleSet", config.defaultRuleSet());
+        keep(kept, "overrideRuleSet", config.overrideRuleSet());
         return kept.isEmpty() ? null : kept.toString();
+    }
+
+    private static void keep(ObjectNode kept, String name, JsonNode node) {
+        if (node != null && !node.isNull()) {
+            kept.set(name, node);
+        }
     }
 }

@@ -197,7 +197,8 @@ public final class Castle implements AutoCloseable {
                 CompatibilityLevel.fromName(config.compatibilityLevel()),
                 config.modeMutability(),
                 config.searchDefaultLimit(),
-                1000);
+                1000,
+                config.avroValidateDefaults());
     }
 
     /** One term of leadership: an executor on a log that reports being fenced instead of re-claiming itself. */

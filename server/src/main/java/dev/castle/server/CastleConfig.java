@@ -60,6 +60,14 @@ public final class CastleConfig {
     /** Whether this node may become the leader. */
     public static final String LEADER_ELIGIBILITY = "leader.eligibility";
 
+    /**
+     * Whether the defaults of new Avro schemas must match their types ({@code "type":"string","default":null} is then
+     * 42201). Castle checks them unless this is {@code false}, as Confluent 8.2+ always does; Confluent 7.x checks them
+     * only when this is {@code true}, so a 7.x user who relies on lenient defaults turns it off. A normalized schema
+     * ({@code normalize=true}, or a config with {@code normalize}) is checked either way, as in Confluent 7.x.
+     */
+    public static final String AVRO_VALIDATE_DEFAULTS = "schema.providers.avro.validate.defaults";
+
     /** Default {@code limit} of {@code GET /schemas}. */
     public static final String SEARCH_DEFAULT_LIMIT = "schema.search.default.limit";
 
@@ -209,6 +217,10 @@ public final class CastleConfig {
 
     public boolean leaderEligibility() {
         return Boolean.parseBoolean(get(LEADER_ELIGIBILITY).orElse("true"));
+    }
+
+    public boolean avroValidateDefaults() {
+        return Boolean.parseBoolean(get(AVRO_VALIDATE_DEFAULTS).orElse("true"));
     }
 
     public int searchDefaultLimit() {

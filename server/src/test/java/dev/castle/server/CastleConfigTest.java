@@ -35,6 +35,18 @@ class CastleConfigTest {
     }
 
     @Test
+    void shouldValidateAvroDefaultsUnlessConfluents7xSwitchTurnsItOff() {
+        CastleConfig unset = CastleConfig.load(Optional.empty(), Map.of());
+        CastleConfig off = CastleConfig.load(
+                Optional.empty(), Map.of("SCHEMA_REGISTRY_SCHEMA_PROVIDERS_AVRO_VALIDATE_DEFAULTS", "false"));
+        CastleConfig on = new CastleConfig(Map.of("schema.providers.avro.validate.defaults", "true"));
+
+        assertThat(unset.avroValidateDefaults()).isTrue();
+        assertThat(off.avroValidateDefaults()).isFalse();
+        assertThat(on.avroValidateDefaults()).isTrue();
+    }
+
+    @Test
     void shouldReadTheEmbeddedBrokerPortFromTheEnvironment() {
         CastleConfig config =
                 CastleConfig.load(Optional.empty(), Map.of("SCHEMA_REGISTRY_CASTLE_EMBEDDED_KAFKA_PORT", "19092"));

@@ -19,7 +19,8 @@ public final class Decider {
 
     public Decider(RegistrySettings settings) {
         Scopes scopes = new Scopes(settings);
-        this.registration = new Registration(scopes, new SchemaResolver(SchemaFormats.standard()));
+        this.registration =
+                new Registration(scopes, new SchemaResolver(SchemaFormats.standard(), settings.avroValidateDefaults()));
         this.deletions = new Deletions(scopes);
         this.configRules = new ConfigRules(settings, scopes);
         this.modeRules = new ModeRules(settings, scopes);

@@ -22,7 +22,7 @@ public final class Reads {
 
     public Reads(RegistrySettings settings) {
         this.scopes = new Scopes(settings);
-        this.resolver = new SchemaResolver(SchemaFormats.standard());
+        this.resolver = new SchemaResolver(SchemaFormats.standard(), settings.avroValidateDefaults());
         this.lookups = new SchemaLookup(scopes, resolver);
         this.compatibility = new Compatibility(scopes, resolver);
     }

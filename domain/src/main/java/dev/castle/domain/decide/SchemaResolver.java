@@ -30,15 +30,22 @@ final class SchemaResolver {
 
     private static final int STORED_CACHE_CAPACITY = 2_000;
 
-    private final SchemaFormats formats;
     private static final int REQUEST_CACHE_CAPACITY = 1_000;
+
+    private final SchemaFormats formats;
+    private final boolean avroValidateDefaults;
 
     private final ParsedSchemaCache stored = new ParsedSchemaCache(STORED_CACHE_CAPACITY);
     /** Requests that passed validation, so re-registering a known schema (every producer start) parses nothing. */
     private final ParsedSchemaCache validatedRequests = new ParsedSchemaCache(REQUEST_CACHE_CAPACITY);
 
-    SchemaResolver(SchemaFormats formats) {
+    /**
+     * @param avroValidateDefaults {@code schema.providers.avro.validate.defaults}: whether new Avro schemas that are
+     *     not normalized have their defaults checked
+     */
+    SchemaResolver(SchemaFormats formats, boolean avroValidateDefaults) {
         this.formats = formats;
+        this.avroValidateDefaults = avroValidateDefaults;
     }
 
     /** A parsed request schema and its references with concrete versions, as they are stored. */
@@ -56,9 +63,10 @@ final class SchemaResolver {
         try {
             List<SchemaReference> concrete = new ArrayList<>();
             Map<String, String> texts = resolve(view, subject, request.references(), !validate, concrete);
-            ParsedSchema parsed = (validate ? validatedRequests : stored)
+            boolean checked = validate && checksFormat(request.schemaType(), normalize);
+            ParsedSchema parsed = (checked ? validatedRequests : stored)
                     .get(request.schemaType(), request.schema(), texts, () -> formats.of(request.schemaType())
-                            .parse(request.schema(), texts, validate));
+                            .parse(request.schema(), texts, checked));
             if (!normalize) {
                 return new Resolved(parsed, concrete);
             }
@@ -68,6 +76,14 @@ final class SchemaResolver {
         } catch (SchemaParseException e) {
             throw RegistryException.withMessage(ErrorCode.INVALID_SCHEMA, invalid(subject, request, e.getMessage()));
         }
+    }
+
+    /**
+     * Whether a new schema gets its format's checks. Avro's (defaults match their types) can be turned off as in
+     * Confluent 7.x, where they still run for a normalized schema; a lenient parse is cached with the stored ones.
+     */
+    private boolean checksFormat(SchemaType type, boolean normalize) {
+        return type != SchemaType.AVRO || avroValidateDefaults || normalize;
     }
 
     /** Parses a stored version; soft-deleted reference targets are accepted. */

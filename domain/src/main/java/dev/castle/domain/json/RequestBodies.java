@@ -1,7 +1,10 @@
 package dev.castle.domain.json;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.castle.domain.ErrorCode;
@@ -11,14 +14,25 @@ import dev.castle.domain.SchemaRequest;
 import dev.castle.domain.SchemaType;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Parses request bodies. Syntax and shape errors surface as Jackson's {@link IOException} subclasses, which the HTTP
- * layer answers with 400 and Jackson's message (spec §1.3); a missing body is 422.
+ * Parses request bodies into records shaped like Confluent's request types, so Jackson accepts, coerces and refuses
+ * exactly what it does for Confluent. Syntax errors surface as Jackson's {@link IOException}s, which the HTTP layer
+ * answers with 400 and Jackson's message; a body of the wrong shape is a 400 with Jackson's mismatch message naming
+ * Confluent's request type, as Confluent's mapper names it (spec §1.3); a missing body is 422.
  */
 public final class RequestBodies {
     private static final ObjectMapper MAPPER =
             new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final String CONFLUENT_ENTITIES = "io.confluent.kafka.schemaregistry.client.rest.entities.";
+
+    /** The type Confluent reads each body (or part of one) into, which its mismatch messages name. */
+    private static final Map<Class<?>, String> CONFLUENT_TYPES = Map.of(
+            SchemaBody.class, CONFLUENT_ENTITIES + "requests.RegisterSchemaRequest",
+            ReferenceBody.class, CONFLUENT_ENTITIES + "SchemaReference",
+            ConfigBody.class, CONFLUENT_ENTITIES + "requests.ConfigUpdateRequest",
+            ModeBody.class, CONFLUENT_ENTITIES + "requests.ModeUpdateRequest");
 
     private RequestBodies() {}
 
@@ -35,15 +49,42 @@ public final class RequestBodies {
             JsonNode metadata,
             JsonNode ruleSet) {}
 
+    /**
+     * The body of {@code PUT /config} ({@code ConfigUpdateRequest}); the data-contract properties are kept as JSON.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ConfigBody(
+            String alias,
+            Boolean normalize,
+            Boolean validateFields,
+            Boolean validateRules,
+            @JsonProperty("compatibility") String compatibility,
+            String compatibilityGroup,
+            JsonNode defaultMetadata,
+            JsonNode overrideMetadata,
+            JsonNode defaultRuleSet,
+            JsonNode overrideRuleSet) {}
+
+    /**
+     * The body of {@code PUT /mode} ({@code ModeUpdateRequest}): {@code {"mode":"IMPORT"}}, or, as Confluent's type
+     * has a one-string constructor Jackson reads bare strings with, just {@code "IMPORT"}.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ModeBody(String mode) {
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        public ModeBody(@JsonProperty("mode") String mode) {
+            this.mode = mode;
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static ModeBody of(String mode) {
+            return new ModeBody(mode);
+        }
+    }
+
     /** The body of register, lookup and compatibility requests. */
     public static SchemaRequest schemaRequest(byte[] body) throws IOException {
-        if (body == null || body.length == 0) {
-            throw RegistryException.withMessage(ErrorCode.UNPROCESSABLE, "Request body is missing");
-        }
-        SchemaBody parsed = MAPPER.readValue(body, SchemaBody.class);
-        if (parsed == null) {
-            throw RegistryException.withMessage(ErrorCode.UNPROCESSABLE, "Request body is missing");
-        }
+        SchemaBody parsed = read(body, SchemaBody.class);
         List<SchemaReference> references = parsed.references() == null
                 ? List.of()
                 : parsed.references().stream().map(RequestBodies::reference).toList();
@@ -57,12 +98,47 @@ public final class RequestBodies {
                 compact(parsed.ruleSet()));
     }
 
-    /** Any JSON object body as a tree (config and mode bodies). */
-    public static JsonNode tree(byte[] body) throws IOException {
+    /** The body of {@code PUT /config} and {@code PUT /config/{subject}}. */
+    public static ConfigBody config(byte[] body) throws IOException {
+        return read(body, ConfigBody.class);
+    }
+
+    /** The body of {@code PUT /mode} and {@code PUT /mode/{subject}}. */
+    public static ModeBody mode(byte[] body) throws IOException {
+        return read(body, ModeBody.class);
+    }
+
+    private static <T> T read(byte[] body, Class<T> type) throws IOException {
         if (body == null || body.length == 0) {
             throw RegistryException.withMessage(ErrorCode.UNPROCESSABLE, "Request body is missing");
         }
-        return MAPPER.readTree(body);
+        T parsed;
+        try {
+            parsed = MAPPER.readValue(body, type);
+        } catch (JsonMappingException e) {
+            throw RegistryException.withMessage(ErrorCode.BAD_REQUEST, mismatch(e));
+        }
+        if (parsed == null) {
+            throw RegistryException.withMessage(ErrorCode.UNPROCESSABLE, "Request body is missing");
+        }
+        return parsed;
+    }
+
+    /**
+     * Jackson's message as Confluent's mapper answers it: without the source location, cut before
+     * {@code (for Object starting at}, and with each of Castle's body types named as the Confluent type it stands for.
+     */
+    static String mismatch(JsonMappingException error) {
+        String message = error.getOriginalMessage();
+        if (message == null) {
+            return "Bad Request";
+        }
+        int cut = message.indexOf("(for Object starting at");
+        String kept = (cut >= 0 ? message.substring(0, cut) : message).trim();
+        for (Map.Entry<Class<?>, String> type : CONFLUENT_TYPES.entrySet()) {
+            kept = kept.replace(type.getKey().getName(), type.getValue());
+        }
+        return kept;
     }
 
     private static SchemaReference reference(ReferenceBody ref) {

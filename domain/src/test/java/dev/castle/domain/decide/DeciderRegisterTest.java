@@ -141,6 +141,20 @@ class DeciderRegisterTest {
     }
 
     @Test
+    void shouldNameAnUndefinedTypeAsWrittenInConfluentsText() {
+        String bad = record("r", field("f", "invalid_type"));
+
+        RegistryException error = registry.rejected(registration("s", bad));
+
+        assertThat(error.errorCode()).isEqualTo(ErrorCode.INVALID_SCHEMA);
+        assertThat(error.getMessage())
+                .isEqualTo("Invalid schema {subject=s,version=0,id=-1,schemaType=AVRO,references=[],metadata=null,"
+                        + "ruleSet=null,schema=" + bad + ",schemaTags=null} with refs [] of type AVRO, details: "
+                        + "\"invalid_type\" is not a defined name. The type of the \"f\" field must be a defined"
+                        + " name or a {\"type\": ...} expression.");
+    }
+
+    @Test
     void shouldRejectStringFieldWithNullDefault() {
         String bad = record("r", "{\"name\":\"f\",\"type\":\"string\",\"default\":null}");
 

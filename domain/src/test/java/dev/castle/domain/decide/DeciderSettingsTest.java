@@ -105,7 +105,7 @@ class DeciderSettingsTest {
     @Test
     void shouldRefuseModeChangesWhenImmutable() {
         RegistryFixture immutable =
-                new RegistryFixture(new RegistrySettings(CompatibilityLevel.BACKWARD, false, 1000, 1000));
+                new RegistryFixture(new RegistrySettings(CompatibilityLevel.BACKWARD, false, 1000, 1000, true));
 
         RegistryException set = immutable.rejected(new Command.SetMode(null, Mode.READONLY, false));
         RegistryException delete = immutable.rejected(new Command.DeleteMode(null, false));

@@ -62,8 +62,14 @@ public final class HttpConventions {
         return new UUID(high, low).toString();
     }
 
+    /**
+     * Sets the negotiated type as Confluent sends it, with no {@code charset} parameter. Jetty remembers the UTF-8 it
+     * assumes for {@code application/json} (which {@code ctx.json} sets) and would append it to any type set later, so
+     * the remembered encoding is cleared first; the bodies are UTF-8 either way.
+     */
     private static void after(Context ctx) {
         String mediaType = ctx.attribute(MEDIA_TYPE);
+        ctx.res().setCharacterEncoding(null);
         ctx.contentType(mediaType == null ? MediaTypes.SCHEMA_REGISTRY_V1 : mediaType);
     }
 

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -35,20 +36,20 @@ final class Api implements AutoCloseable {
 
     /** Starts a node on a topic and group nobody else uses. */
     static Api start(String name) {
+        return start(name, Map.of());
+    }
+
+    /** Starts a node on a topic and group nobody else uses, with more configuration. */
+    static Api start(String name, Map<String, String> config) {
         String unique = name + "_" + System.nanoTime();
         String topic = "_schemas_" + unique;
-        Castle castle = Castle.start(Map.of(
-                "kafkastore.bootstrap.servers",
-                TestKafka.bootstrapServers(),
-                "kafkastore.topic",
-                topic,
-                "castle.rest.enabled",
-                "false",
-                "listeners",
-                "http://127.0.0.1:0",
-                "schema.registry.group.id",
-                unique));
-        return new Api(castle, topic);
+        Map<String, String> values = new HashMap<>(config);
+        values.put("kafkastore.bootstrap.servers", TestKafka.bootstrapServers());
+        values.put("kafkastore.topic", topic);
+        values.put("listeners", "http://127.0.0.1:0");
+        values.put("castle.rest.enabled", "false");
+        values.put("schema.registry.group.id", unique);
+        return new Api(Castle.start(values), topic);
     }
 
     /** The {@code _schemas} topic of this node. */

@@ -8,6 +8,8 @@ import static dev.castle.server.api.ApiAssertions.assertOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,19 +40,19 @@ class ConventionsIT {
         for (String accept : new String[] {null, "*/*", "*", "application/*", "*/anything"}) {
             Reply reply = getAccepting(accept);
             assertOk(reply);
-            assertThat(reply.contentType()).as("for Accept %s", accept).startsWith(V1_JSON);
+            assertThat(reply.contentType()).as("for Accept %s", accept).isEqualTo(V1_JSON);
         }
     }
 
     @Test
     void shouldAnswerTheBestAcceptedType() {
-        assertThat(getAccepting("application/json").contentType()).startsWith("application/json");
+        assertThat(getAccepting("application/json").contentType()).isEqualTo("application/json");
         assertThat(getAccepting("application/vnd.schemaregistry+json").contentType())
-                .startsWith("application/vnd.schemaregistry+json");
+                .isEqualTo("application/vnd.schemaregistry+json");
         assertThat(getAccepting(
                                 "application/vnd.schemaregistry.v2+json; q=0.1, application/vnd.schemaregistry+json; q=0.9")
                         .contentType())
-                .startsWith("application/vnd.schemaregistry+json");
+                .isEqualTo("application/vnd.schemaregistry+json");
     }
 
     @Test
@@ -71,7 +73,7 @@ class ConventionsIT {
                 "text/html");
 
         assertError(reply, 415, 415, "HTTP 415 Unsupported Media Type");
-        assertThat(reply.contentType()).startsWith(V1_JSON);
+        assertThat(reply.contentType()).isEqualTo(V1_JSON);
     }
 
     @Test
@@ -94,6 +96,37 @@ class ConventionsIT {
     }
 
     @Test
+    void shouldSendTheBareMediaTypeOnEveryAnswer() {
+        String subject = subject("bare");
+        int id = api.register(subject, Avro.record("Bare", "a:int"));
+        Map<String, Reply> replies = new LinkedHashMap<>();
+        replies.put(
+                "register", api.post("/subjects/" + subject + "/versions", schemaBody(Avro.record("Bare", "a:int"))));
+        replies.put("schema by id", api.get("/schemas/ids/" + id));
+        replies.put("raw schema", api.get("/schemas/ids/" + id + "/schema"));
+        replies.put("version", api.get("/subjects/" + subject + "/versions/1"));
+        replies.put("config", api.get("/config"));
+        replies.put("config update", api.put("/config/" + subject, "{\"compatibility\":\"NONE\"}"));
+        replies.put("40401", api.get("/subjects/" + subject("missing") + "/versions"));
+        replies.put("42201", api.post("/subjects/" + subject + "/versions", schemaBody("{")));
+        replies.put("404", api.get("/no/such/route"));
+        replies.put("405", api.delete("/schemas/types"));
+        replies.put("406", getAccepting("text/*"));
+        replies.put("400 from Jetty", api.get("/subjects/%00/versions"));
+        replies.put("400 from Jackson", api.post("/subjects/" + subject + "/versions", "{x}"));
+
+        assertThat(replies)
+                .allSatisfy((what, reply) ->
+                        assertThat(reply.contentType()).as(what + ": " + reply).isEqualTo(V1_JSON));
+        assertThat(api.send("GET", "/schemas/ids/" + id + "/schema", null, "application/json", null)
+                        .contentType())
+                .isEqualTo("application/json");
+        assertThat(api.send("GET", "/subjects/" + subject("none") + "/versions", null, "application/json", null)
+                        .contentType())
+                .isEqualTo("application/json");
+    }
+
+    @Test
     void shouldAnswerGeneric404And405Bodies() {
         assertError(api.get("/no/such/route"), 404, 404, "HTTP 404 Not Found");
         assertError(api.delete("/schemas/types"), 405, 405, "HTTP 405 Method Not Allowed");
@@ -105,6 +138,53 @@ class ConventionsIT {
 
         assertError(reply, 400, 400);
         assertThat(reply.message()).startsWith("Unexpected character ('x' (code 120))");
+    }
+
+    @Test
+    void shouldAnswerJacksonsMismatchNamingConfluentsTypeForBodiesThatAreNotObjects() {
+        String subject = subject("shape");
+        api.register(subject, Avro.record("Shape", "a:int"));
+        Map<String, String> types = new LinkedHashMap<>();
+        types.put("POST /subjects/" + subject + "/versions", "requests.RegisterSchemaRequest");
+        types.put("POST /subjects/" + subject, "requests.RegisterSchemaRequest");
+        types.put("POST /compatibility/subjects/" + subject + "/versions/latest", "requests.RegisterSchemaRequest");
+        types.put("POST /compatibility/subjects/" + subject + "/versions", "requests.RegisterSchemaRequest");
+        types.put("PUT /config", "requests.ConfigUpdateRequest");
+        types.put("PUT /config/" + subject, "requests.ConfigUpdateRequest");
+        types.put("PUT /mode", "requests.ModeUpdateRequest");
+        types.put("PUT /mode/" + subject, "requests.ModeUpdateRequest");
+
+        types.forEach((route, type) -> {
+            String[] methodAndPath = route.split(" ", 2);
+            String named = "`io.confluent.kafka.schemaregistry.client.rest.entities." + type + "`";
+            Reply array = api.send(methodAndPath[0], methodAndPath[1], "[]", V1_JSON, V1_JSON);
+            Reply number = api.send(methodAndPath[0], methodAndPath[1], "1", V1_JSON, V1_JSON);
+
+            assertError(
+                    array,
+                    400,
+                    400,
+                    "Cannot deserialize value of type " + named + " from Array value (token `JsonToken.START_ARRAY`)");
+            assertError(
+                    number,
+                    400,
+                    400,
+                    "Cannot construct instance of " + named + " (although at least one Creator exists):"
+                            + " no int/Int-argument constructor/factory method to deserialize from Number value (1)");
+        });
+        Reply string = api.post("/subjects/" + subject + "/versions", "\"x\"");
+        assertThat(string.message()).doesNotContain("castle").contains("RegisterSchemaRequest");
+    }
+
+    @Test
+    void shouldTakeABareStringModeBodyAsConfluentDoes() {
+        String subject = subject("bare-mode");
+
+        Reply reply = api.put("/mode/" + subject, "\"READONLY\"");
+
+        assertOk(reply);
+        assertThat(reply.json().path("mode").asText()).isEqualTo("READONLY");
+        assertThat(api.get("/mode/" + subject).json().path("mode").asText()).isEqualTo("READONLY");
     }
 
     @Test

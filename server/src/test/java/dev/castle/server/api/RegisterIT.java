@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,11 +68,48 @@ class RegisterIT {
     }
 
     @Test
+    void shouldAcceptAnInvalidDefaultWhenConfluents7xSwitchTurnsValidationOff() {
+        String schema =
+                "{\"type\":\"record\",\"name\":\"Lenient\",\"fields\":[{\"name\":\"f\",\"type\":\"string\",\"default\":null}]}";
+        try (Api lenient = Api.start("lenient", Map.of("schema.providers.avro.validate.defaults", "false"))) {
+            String s = subject("lenient");
+
+            assertOk(lenient.post("/subjects/" + s + "/versions", schemaBody(schema)));
+            assertError(
+                    lenient.post("/subjects/" + subject("normalized") + "/versions?normalize=true", schemaBody(schema)),
+                    422,
+                    42201);
+        }
+    }
+
+    @Test
     void shouldRejectUnparsableAvro() {
         assertError(
                 api.post("/subjects/" + subject("unparsable") + "/versions", schemaBody("{\"type\":\"recrd\"}")),
                 422,
                 42201);
+    }
+
+    @Test
+    void shouldNameAnUndefinedTypeAsWrittenAndNoPlaceholder() {
+        String s = subject("undefined-type");
+        String schema =
+                "{\"type\":\"record\",\"name\":\"Undefined\",\"fields\":[{\"name\":\"f\",\"type\":\"invalid_type\"}]}";
+
+        Reply reply = api.post("/subjects/" + s + "/versions", schemaBody(schema));
+
+        assertError(
+                reply,
+                422,
+                42201,
+                "Invalid schema {subject=" + s + ",version=0,id=-1,schemaType=AVRO,references=[],metadata=null,"
+                        + "ruleSet=null,schema=" + schema + ",schemaTags=null} with refs [] of type AVRO, details: "
+                        + "\"invalid_type\" is not a defined name. The type of the \"f\" field must be a defined"
+                        + " name or a {\"type\": ...} expression.");
+        assertThat(api.post("/subjects/" + s + "/versions", schemaBody("{\"type\":\"invalid_type\"}"))
+                        .message())
+                .endsWith("details: Type not supported: invalid_type")
+                .doesNotContain("UnresolvedSchema");
     }
 
     @Test

@@ -42,6 +42,7 @@ class HttpConventionsTest {
             routes.get("/boom", ctx -> {
                 throw new IllegalStateException("a bug");
             });
+            routes.get("/text", ctx -> ctx.contentType("application/json").result("{\"schema\":\"x\"}"));
             routes.get(
                     "/later",
                     ctx -> ctx.future(() -> java.util.concurrent.CompletableFuture.failedFuture(
@@ -76,6 +77,38 @@ class HttpConventionsTest {
 
     private static String contentType(HttpResponse<?> response) {
         return response.headers().firstValue("Content-Type").orElse("").split(";")[0];
+    }
+
+    private static String fullContentType(HttpResponse<?> response) {
+        return response.headers().firstValue("Content-Type").orElse("");
+    }
+
+    @Test
+    void shouldSendTheBareMediaTypeWithoutACharset() throws Exception {
+        String v1 = "application/vnd.schemaregistry.v1+json";
+        Map<String, String> seen = new java.util.LinkedHashMap<>();
+        seen.put("json body", fullContentType(get("/subjects/s/versions")));
+        seen.put("text body", fullContentType(get("/text")));
+        seen.put("registry error", fullContentType(get("/missing")));
+        seen.put("async error", fullContentType(get("/later")));
+        seen.put("bug", fullContentType(get("/boom")));
+        seen.put("unknown route", fullContentType(get("/nowhere")));
+        seen.put("406", fullContentType(get("/subjects/s/versions", "Accept", "text/*")));
+        seen.put("415", fullContentType(post("/subjects/s/versions", "{}", "Content-Type", "text/html")));
+        seen.put("bad json", fullContentType(post("/subjects/s/versions", "{x")));
+        seen.put("jetty", fullContentType(get("/subjects/%00/versions")));
+        seen.put("bad context", fullContentType(get("/contexts/b%20d/subjects")));
+
+        assertThat(seen).allSatisfy((what, type) -> assertThat(type).as(what).isEqualTo(v1));
+        assertThat(fullContentType(get("/subjects/s/versions", "Accept", "application/json")))
+                .isEqualTo("application/json");
+        assertThat(fullContentType(get("/text", "Accept", "application/vnd.schemaregistry+json")))
+                .isEqualTo("application/vnd.schemaregistry+json");
+        assertThat(fullContentType(get("/missing", "Accept", "application/json")))
+                .isEqualTo("application/json");
+        assertThat(get("/subjects/%C3%A9t%C3%A9/versions").body())
+                .as("UTF-8 bodies")
+                .isEqualTo("{\"subject\":\"\u00e9t\u00e9\"}");
     }
 
     @Test

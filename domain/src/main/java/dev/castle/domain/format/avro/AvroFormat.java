@@ -32,7 +32,7 @@ public final class AvroFormat implements SchemaFormat {
             Set<String> referencedNames = Set.copyOf(parser.getTypes().keySet());
             return new AvroSchema(parser.parse(text), referenced, referencedNames, references);
         } catch (RuntimeException e) {
-            throw new SchemaParseException(e.getMessage(), e);
+            throw new SchemaParseException(ParseErrors.message(e, references.values(), text), e);
         }
     }
 
