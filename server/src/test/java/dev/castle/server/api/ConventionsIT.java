@@ -112,8 +112,9 @@ class ConventionsIT {
         replies.put("404", api.get("/no/such/route"));
         replies.put("405", api.delete("/schemas/types"));
         replies.put("406", getAccepting("text/*"));
-        replies.put("400 from Jetty", api.get("/subjects/%00/versions"));
         replies.put("400 from Jackson", api.post("/subjects/" + subject + "/versions", "{x}"));
+        // last: Jetty closes the connection after a bad message, and a client may not notice before reusing it
+        replies.put("400 from Jetty", api.get("/subjects/%00/versions"));
 
         assertThat(replies)
                 .allSatisfy((what, reply) ->
