@@ -71,6 +71,12 @@ public final class CastleConfig {
     /** Port of the embedded broker's client listener on 127.0.0.1; 0 (the default) picks a free port at each start. */
     public static final String EMBEDDED_KAFKA_PORT = "castle.embedded.kafka.port";
 
+    /**
+     * How long a stop (SIGTERM) may take: past it the process logs where the stop is stuck and halts, so that a
+     * component that hangs while closing cannot keep a dead node's ports open.
+     */
+    public static final String SHUTDOWN_TIMEOUT_MS = "castle.shutdown.timeout.ms";
+
     /** Whether this process also serves the Kafka REST Proxy (Karapace: {@code karapace_rest}). */
     public static final String REST_ENABLED = "castle.rest.enabled";
 
@@ -207,6 +213,10 @@ public final class CastleConfig {
 
     public int searchDefaultLimit() {
         return Integer.parseInt(get(SEARCH_DEFAULT_LIMIT).orElse("1000"));
+    }
+
+    public Duration shutdownTimeout() {
+        return Duration.ofMillis(Long.parseLong(get(SHUTDOWN_TIMEOUT_MS).orElse("20000")));
     }
 
     public boolean restEnabled() {
