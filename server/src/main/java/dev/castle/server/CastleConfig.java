@@ -107,7 +107,11 @@ public final class CastleConfig {
         this.values = Map.copyOf(values);
     }
 
-    /** The file's properties (if a file is given), overridden by {@code SCHEMA_REGISTRY_*} environment variables. */
+    /**
+     * The file's properties (if a file is given), overridden by {@code SCHEMA_REGISTRY_*} environment variables. A
+     * Karapace configuration (a JSON file, {@code KARAPACE_*} variables) is read too, under all of them: see {@link
+     * KarapaceConfig}.
+     */
     public static CastleConfig load(Optional<Path> file, Map<String, String> environment) {
         return load(file, Optional.empty(), environment);
     }
@@ -118,8 +122,9 @@ public final class CastleConfig {
      * #REST_PREFIX}.
      */
     public static CastleConfig load(Optional<Path> file, Optional<Path> restFile, Map<String, String> environment) {
-        Map<String, String> values = new HashMap<>();
-        file.ifPresent(path -> values.putAll(readProperties(path)));
+        Optional<Path> karapaceFile = file.filter(KarapaceConfig::isJson);
+        Map<String, String> values = new HashMap<>(KarapaceConfig.load(karapaceFile, environment));
+        file.filter(path -> karapaceFile.isEmpty()).ifPresent(path -> values.putAll(readProperties(path)));
         values.putAll(fromEnvironment(environment, ENV_PREFIX, ""));
         restFile.ifPresent(path -> readProperties(path).forEach((key, value) -> values.put(REST_PREFIX + key, value)));
         values.putAll(fromEnvironment(environment, REST_ENV_PREFIX, REST_PREFIX));
