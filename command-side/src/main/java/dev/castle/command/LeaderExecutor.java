@@ -155,6 +155,10 @@ public final class LeaderExecutor implements CommandGateway, AutoCloseable {
             // a bug; the single writer must outlive it, or every later write would hang
             log.error("A batch of {} commands failed unexpectedly", batch.size(), e);
             batch.forEach(p -> p.future().completeExceptionally(e));
+            if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+                // out of memory or a broken JVM: not a bug to outlive; the process's uncaught-exception handler ends it
+                throw (Error) e;
+            }
         }
     }
 

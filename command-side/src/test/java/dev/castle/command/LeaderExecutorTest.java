@@ -124,6 +124,28 @@ class LeaderExecutorTest {
     }
 
     @Test
+    void shouldFailTheBatchAndLeaveTheProcessAnOutOfMemoryError() throws Exception {
+        // given a decider that runs out of memory, and a process handler that records what reaches it
+        CompletableFuture<Throwable> uncaught = new CompletableFuture<>();
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> uncaught.complete(error));
+        try {
+            start((command, view) -> {
+                throw new OutOfMemoryError("Java heap space");
+            });
+
+            // when a command is decided
+            CompletableFuture<Object> answer = executor.submit(command("big"));
+
+            // then its caller hears of it, and the error reaches the process's handler instead of being outlived
+            assertThatThrownBy(() -> answer.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(OutOfMemoryError.class);
+            assertThat(uncaught.get(5, TimeUnit.SECONDS)).isInstanceOf(OutOfMemoryError.class);
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(previous);
+        }
+    }
+
+    @Test
     void shouldFailOnlyTheRejectedCommandOfABatch() throws Exception {
         // given
         start((command, view) -> {

@@ -85,6 +85,12 @@ public final class CastleConfig {
      */
     public static final String REGISTRY_ENABLED = "castle.registry.enabled";
 
+    /**
+     * How long a stop (SIGTERM) may take: past it the process logs where the stop is stuck and halts, so that a
+     * component that hangs while closing cannot keep a dead node's ports open.
+     */
+    public static final String SHUTDOWN_TIMEOUT_MS = "castle.shutdown.timeout.ms";
+
     /** Whether this process also serves the Kafka REST Proxy (Karapace: {@code karapace_rest}). */
     public static final String REST_ENABLED = "castle.rest.enabled";
 
@@ -115,7 +121,11 @@ public final class CastleConfig {
         this.values = Map.copyOf(values);
     }
 
-    /** The file's properties (if a file is given), overridden by {@code SCHEMA_REGISTRY_*} environment variables. */
+    /**
+     * The file's properties (if a file is given), overridden by {@code SCHEMA_REGISTRY_*} environment variables. A
+     * Karapace configuration (a JSON file, {@code KARAPACE_*} variables) is read too, under all of them: see {@link
+     * KarapaceConfig}.
+     */
     public static CastleConfig load(Optional<Path> file, Map<String, String> environment) {
         return load(file, Optional.empty(), environment);
     }
@@ -126,8 +136,9 @@ public final class CastleConfig {
      * #REST_PREFIX}.
      */
     public static CastleConfig load(Optional<Path> file, Optional<Path> restFile, Map<String, String> environment) {
-        Map<String, String> values = new HashMap<>();
-        file.ifPresent(path -> values.putAll(readProperties(path)));
+        Optional<Path> karapaceFile = file.filter(KarapaceConfig::isJson);
+        Map<String, String> values = new HashMap<>(KarapaceConfig.load(karapaceFile, environment));
+        file.filter(path -> karapaceFile.isEmpty()).ifPresent(path -> values.putAll(readProperties(path)));
         values.putAll(fromEnvironment(environment, ENV_PREFIX, ""));
         restFile.ifPresent(path -> readProperties(path).forEach((key, value) -> values.put(REST_PREFIX + key, value)));
         values.putAll(fromEnvironment(environment, REST_ENV_PREFIX, REST_PREFIX));
@@ -229,6 +240,10 @@ public final class CastleConfig {
 
     public boolean registryEnabled() {
         return Boolean.parseBoolean(get(REGISTRY_ENABLED).orElse("true"));
+    }
+
+    public Duration shutdownTimeout() {
+        return Duration.ofMillis(Long.parseLong(get(SHUTDOWN_TIMEOUT_MS).orElse("20000")));
     }
 
     public boolean restEnabled() {

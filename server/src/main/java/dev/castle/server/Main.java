@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code java -jar castle.jar [schema-registry.properties [kafka-rest.properties]]}: starts one node from the
  * registry's properties file (optional), the REST Proxy's (optional), {@code SCHEMA_REGISTRY_*} and
- * {@code KAFKA_REST_*} environment variables, and stops it on SIGTERM.
+ * {@code KAFKA_REST_*} environment variables, and stops it on SIGTERM, within {@code castle.shutdown.timeout.ms}. An
+ * error the JVM cannot recover from ends the process ({@link FatalErrors}).
  */
 public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
@@ -17,6 +18,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) throws InterruptedException {
+        FatalErrors.install();
         Optional<Path> file = args.length > 0 ? Optional.of(Path.of(args[0])) : Optional.empty();
         Optional<Path> restFile = args.length > 1 ? Optional.of(Path.of(args[1])) : Optional.empty();
         CastleConfig config = CastleConfig.load(file, restFile, System.getenv());
@@ -25,7 +27,8 @@ public final class Main {
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
-                            castle.close();
+                            BoundedShutdown.close(castle, config.shutdownTimeout(), status -> Runtime.getRuntime()
+                                    .halt(status));
                             stopped.countDown();
                         },
                         "castle-shutdown"));

@@ -36,6 +36,16 @@ final class Cluster implements AutoCloseable {
     private final String group = "cluster-" + UUID.randomUUID();
     private final List<Castle> nodes = new ArrayList<>();
     private final Set<Castle> stopped = new java.util.HashSet<>();
+    /** Settings that replace the shared ones on every node; a null value removes the key (Castle's default). */
+    private final Map<String, String> overrides;
+
+    Cluster() {
+        this(Map.of());
+    }
+
+    private Cluster(Map<String, String> overrides) {
+        this.overrides = overrides;
+    }
 
     /** A status and a JSON body (null when the body was not JSON or there was no answer). */
     record Reply(int status, JsonNode body) {
@@ -46,7 +56,12 @@ final class Cluster implements AutoCloseable {
 
     /** Starts one node per flag, in order; {@code true} means leader-eligible. */
     static Cluster start(boolean... eligibility) {
-        Cluster cluster = new Cluster();
+        return start(Map.of(), eligibility);
+    }
+
+    /** As {@link #start(boolean...)}, every node with {@code overrides} over the shared settings. */
+    static Cluster start(Map<String, String> overrides, boolean... eligibility) {
+        Cluster cluster = new Cluster(overrides);
         try {
             for (boolean eligible : eligibility) {
                 cluster.startNode(eligible);
@@ -91,6 +106,13 @@ final class Cluster implements AutoCloseable {
         config.put("kafkagroup.heartbeat.interval.ms", "1000");
         config.put("kafkagroup.rebalance.timeout.ms", "10000");
         config.put("leader.read.timeout.ms", "15000");
+        overrides.forEach((key, value) -> {
+            if (value == null) {
+                config.remove(key);
+            } else {
+                config.put(key, value);
+            }
+        });
         return config;
     }
 

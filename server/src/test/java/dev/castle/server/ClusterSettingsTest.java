@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ClusterSettingsTest {
 
     @Test
-    void shouldUseConfluentDefaults() {
+    void shouldUseConfluentDefaultsButAOneSecondHeartbeat() {
         // given
         ClusterSettings settings = ClusterSettings.from(CastleConfig.load(Optional.empty(), Map.of()));
 
@@ -20,7 +20,7 @@ class ClusterSettingsTest {
         assertThat(settings.eligible()).isTrue();
         assertThat(settings.group().groupId()).isEqualTo("schema-registry");
         assertThat(settings.group().sessionTimeout()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(settings.group().heartbeatInterval()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(settings.group().heartbeatInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(settings.group().rebalanceTimeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(settings.group().sticky()).isFalse();
         assertThat(settings.leaderReadTimeout()).isEqualTo(Duration.ofSeconds(60));

@@ -76,6 +76,13 @@ public final class RegistryStreams implements AutoCloseable {
         streams.setStateListener((newState, oldState) -> signalStateChange(newState));
         streams.setUncaughtExceptionHandler(e -> {
             log.error("The registry fold of {} failed", topic, e);
+            if (e instanceof VirtualMachineError) {
+                // out of memory or a broken JVM: the process's own handler decides (Castle's ends the process)
+                Thread.UncaughtExceptionHandler process = Thread.getDefaultUncaughtExceptionHandler();
+                if (process != null) {
+                    process.uncaughtException(Thread.currentThread(), e);
+                }
+            }
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         streams.start();

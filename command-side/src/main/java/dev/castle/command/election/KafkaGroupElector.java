@@ -160,6 +160,10 @@ public final class KafkaGroupElector implements LeaderElector {
         stop(CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP, Duration.ZERO);
     }
 
+    /**
+     * Stops deciding writes, then leaves the group at once, so that the others elect a new leader on their next
+     * heartbeat instead of waiting for this member's session to expire.
+     */
     @Override
     public void close() {
         stop(CloseOptions.GroupMembershipOperation.LEAVE_GROUP, Duration.ofSeconds(5));
@@ -176,6 +180,10 @@ public final class KafkaGroupElector implements LeaderElector {
             thread.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (operation == CloseOptions.GroupMembershipOperation.LEAVE_GROUP) {
+            // the member thread has ended, so this is the only caller of the listener now
+            coordinator.listener.onRebalanceStarted();
         }
         coordinator.stop(timeout, operation);
         Utils.closeQuietly(metrics, "metrics");
