@@ -294,7 +294,9 @@ public final class Castle implements AutoCloseable {
     /** Stops the node; it leaves the election group first, so that another node leads at once while this one stops. */
     @Override
     public void close() {
-        elector.close();
+        if (elector != null) {
+            elector.close();
+        }
         closeAll(resources);
     }
 

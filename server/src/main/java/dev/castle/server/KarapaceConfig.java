@@ -48,6 +48,8 @@ final class KarapaceConfig {
             entry("registry_authfile", "registry.authfile"),
             entry("karapace_rest", CastleConfig.REST_ENABLED),
             entry("karapace_registry", CastleConfig.REGISTRY_ENABLED),
+            entry("rest_authorization", REST + "authorization.pass.through"),
+            entry("sasl_bootstrap_uri", REST + "sasl.bootstrap.servers"),
             entry("security_protocol", KAFKA + "security.protocol"),
             entry("sasl_mechanism", KAFKA + "sasl.mechanism"),
             entry("ssl_password", KAFKA + "ssl.key.password"),
@@ -72,7 +74,6 @@ final class KarapaceConfig {
 
     /** Keys whose value, when it is this one, asks for what Castle does anyway. */
     private static final Map<String, String> CASTLE_DOES = Map.of(
-            "rest_authorization", "false",
             "master_election_strategy", "lowest",
             "kafka_schema_reader_strict_mode", "false");
 

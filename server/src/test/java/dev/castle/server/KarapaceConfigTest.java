@@ -278,7 +278,8 @@ class KarapaceConfigTest {
         KarapaceConfig.Translation translation =
                 KarapaceConfig.translate(Map.of("master_election_strategy", "highest", "rest_authorization", "true"));
 
-        assertThat(translation.unused()).containsOnlyKeys("master_election_strategy", "rest_authorization");
+        assertThat(translation.unused()).containsOnlyKeys("master_election_strategy");
+        assertThat(translation.values()).containsEntry("rest.authorization.pass.through", "true");
     }
 
     @Test
