@@ -6,7 +6,6 @@ import dev.castle.domain.Event;
 import dev.castle.domain.SchemaReference;
 import dev.castle.domain.SchemaType;
 import dev.castle.domain.SchemaVersion;
-import dev.castle.topology.SchemasCodec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,16 +14,10 @@ import org.junit.jupiter.api.Test;
 /** Whether a batch's records fit the log, decided without a broker. */
 class LogAppenderTest {
     private static final int LIMIT = 10_000;
-    private static final SchemasCodec CODEC = new SchemasCodec();
-
-    /** Confluent's record bytes, as Castle writes them. */
-    private static EventEncoder.Encoded encode(Event event) {
-        return new EventEncoder.Encoded(CODEC.encodeKey(event), CODEC.encodeValue(event));
-    }
 
     private static LogAppender appender() {
         return new LogAppender(
-                Map.of("max.request.size", LIMIT), "_schemas", "g", LogAppenderTest::encode, Duration.ofSeconds(1));
+                Map.of("max.request.size", LIMIT), "_schemas", "g", new SchemasEventEncoder(), Duration.ofSeconds(1));
     }
 
     private static Event.SchemaUpserted schema(String text) {
@@ -45,7 +38,7 @@ class LogAppenderTest {
         // given text that JSON escapes at six bytes a character, and plain text
         for (Event.SchemaUpserted event : List.of(schema("\u0000\u001f".repeat(300)), schema("x".repeat(600)))) {
             // when
-            EventEncoder.Encoded encoded = encode(event);
+            EventEncoder.Encoded encoded = new SchemasEventEncoder().encode(event);
 
             // then
             assertThat(LogAppender.upperBound(event))

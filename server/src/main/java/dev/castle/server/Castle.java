@@ -1,10 +1,10 @@
 package dev.castle.server;
 
-import dev.castle.command.EventEncoder;
 import dev.castle.command.LeaderExecutor;
-import dev.castle.command.LocalStore;
 import dev.castle.command.LogAppender;
-import dev.castle.command.Scratch;
+import dev.castle.command.OverlayScratch;
+import dev.castle.command.SchemasEventEncoder;
+import dev.castle.command.StreamsStore;
 import dev.castle.command.WriteRoutes;
 import dev.castle.command.election.ExecutorLeaders;
 import dev.castle.command.election.FencingEventLog;
@@ -14,19 +14,15 @@ import dev.castle.command.election.LeaderElector;
 import dev.castle.command.election.SrIdentity;
 import dev.castle.command.forward.Forwarder;
 import dev.castle.domain.CompatibilityLevel;
-import dev.castle.domain.Event;
 import dev.castle.domain.RegistrySettings;
-import dev.castle.domain.RegistryView;
 import dev.castle.domain.decide.Decider;
 import dev.castle.domain.decide.Reads;
-import dev.castle.domain.state.Overlay;
 import dev.castle.query.QueryRoutes;
 import dev.castle.rest.RestConfig;
 import dev.castle.rest.RestProxy;
 import dev.castle.server.http.HttpServer;
 import dev.castle.server.http.RootRoutes;
 import dev.castle.topology.RegistryStreams;
-import dev.castle.topology.SchemasCodec;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -117,6 +112,32 @@ public final class Castle implements AutoCloseable {
             return proxyOnly(config, started);
         }
         KafkaConnection kafka = KafkaConnection.open(config, started);
+        RegistryStreams streams = foldTheLog(config, kafka, started);
+        RegistrySettings settings = settings(config);
+        ClusterSettings cluster = ClusterSettings.from(config);
+        AtomicReference<LeaderElector> elector = new AtomicReference<>();
+        LeaderAwareGateway gateway = acceptWrites(config, kafka, streams, settings, cluster, logProducers, elector);
+        started.add(gateway);
+        Reads reads = new Reads(settings);
+        HttpServer http = serveTheApi(config, kafka, streams, settings, reads, gateway);
+        started.add(http);
+        URI advertised = cluster.advertised(config.listener(), http.port());
+        KafkaGroupElector member = joinTheElection(kafka, cluster, advertised, gateway);
+        elector.set(member);
+        started.add(member);
+        RestProxy rest = null;
+        if (config.restEnabled()) {
+            rest = RestProxy.start(
+                    restConfig(config, kafka.clientConfig()),
+                    new LocalSchemaRegistry(streams::view, reads, gateway, config.timeout()));
+            started.add(rest);
+        }
+        log.info("Castle node ready on port {} with log {} as {}", http.port(), config.topic(), advertised);
+        return new Castle(List.copyOf(started), http, advertised.getHost(), member, gateway, rest);
+    }
+
+    /** Starts the global-only topology on the log and waits until it has applied everything the log holds. */
+    private static RegistryStreams foldTheLog(CastleConfig config, KafkaConnection kafka, List<AutoCloseable> started) {
         Properties clientProperties = new Properties();
         clientProperties.putAll(kafka.clientConfig());
         RegistryStreams streams = new RegistryStreams(clientProperties, config.topic());
@@ -126,44 +147,56 @@ public final class Castle implements AutoCloseable {
             throw new IllegalStateException(
                     "The registry store did not catch up with " + config.topic() + " in " + READY_TIMEOUT);
         }
-        RegistrySettings settings = settings(config);
-        ClusterSettings cluster = ClusterSettings.from(config);
-        AtomicReference<LeaderElector> elector = new AtomicReference<>();
+        return streams;
+    }
+
+    /**
+     * The write path's entry: a gateway that hands commands to this node's executor while it leads and forwards them
+     * to the leader while it follows. A fenced leader asks the elector for a new election.
+     */
+    private static LeaderAwareGateway acceptWrites(
+            CastleConfig config,
+            KafkaConnection kafka,
+            RegistryStreams streams,
+            RegistrySettings settings,
+            ClusterSettings cluster,
+            Function<Map<String, Object>, Producer<byte[], byte[]>> logProducers,
+            AtomicReference<LeaderElector> elector) {
         ExecutorLeaders leaders = new ExecutorLeaders(
                 onFenced -> leader(config, kafka, streams, settings, logProducers, onFenced),
                 () -> elector.get().requestRejoin("this node was fenced as leader"));
-        LeaderAwareGateway gateway = new LeaderAwareGateway(
+        return new LeaderAwareGateway(
                 leaders,
                 new Forwarder(cluster.leaderConnectTimeout(), cluster.leaderReadTimeout(), cluster.forwardedHeaders()),
-                store(streams),
+                new StreamsStore(streams),
                 config.timeout(),
                 config.timeout());
-        started.add(gateway);
-        Reads reads = new Reads(settings);
+    }
+
+    /** The registry's HTTP API: root routes, reads from the local fold, writes through the gateway. */
+    private static HttpServer serveTheApi(
+            CastleConfig config,
+            KafkaConnection kafka,
+            RegistryStreams streams,
+            RegistrySettings settings,
+            Reads reads,
+            LeaderAwareGateway gateway) {
         WriteRoutes writes = new WriteRoutes(
                 gateway, command -> reads.registeredAlready(streams.view(), command), () -> streams.view()
                         .appliedOffset());
         QueryRoutes queries = new QueryRoutes(streams::view, () -> streams.catchUp(config.timeout()), reads, settings);
         RootRoutes root = new RootRoutes(kafka.clusterId(), config.groupId());
-        URI listener = config.listener();
-        HttpServer http = HttpServer.start(listener, List.of(root::addTo, queries::addTo, writes::addTo));
-        started.add(http);
-        URI advertised = cluster.advertised(listener, http.port());
+        return HttpServer.start(config.listener(), List.of(root::addTo, queries::addTo, writes::addTo));
+    }
+
+    /** Joins the registry's group with Confluent's {@code sr} protocol; the elected leader's gateway starts deciding. */
+    private static KafkaGroupElector joinTheElection(
+            KafkaConnection kafka, ClusterSettings cluster, URI advertised, LeaderAwareGateway gateway) {
         SrIdentity identity =
                 SrIdentity.of(advertised.getScheme(), advertised.getHost(), advertised.getPort(), cluster.eligible());
         KafkaGroupElector member = new KafkaGroupElector(kafka.clientConfig(), cluster.group(), identity);
-        elector.set(member);
-        started.add(member);
         member.start(gateway);
-        RestProxy rest = null;
-        if (config.restEnabled()) {
-            rest = RestProxy.start(
-                    restConfig(config, kafka.clientConfig()),
-                    new LocalSchemaRegistry(streams::view, reads, gateway, config.timeout()));
-            started.add(rest);
-        }
-        log.info("Castle node ready on port {} with log {} as {}", http.port(), config.topic(), identity.url());
-        return new Castle(List.copyOf(started), http, advertised.getHost(), member, gateway, rest);
+        return member;
     }
 
     /**
@@ -209,58 +242,19 @@ public final class Castle implements AutoCloseable {
             RegistrySettings settings,
             Function<Map<String, Object>, Producer<byte[], byte[]>> logProducers,
             Runnable onFenced) {
-        SchemasCodec codec = new SchemasCodec();
-        EventEncoder encoder = event -> new EventEncoder.Encoded(codec.encodeKey(event), codec.encodeValue(event));
         LogAppender appender = new LogAppender(
-                kafka.clientConfig(), config.topic(), config.groupId(), encoder, config.timeout(), logProducers);
+                kafka.clientConfig(),
+                config.topic(),
+                config.groupId(),
+                new SchemasEventEncoder(),
+                config.timeout(),
+                logProducers);
         return new LeaderExecutor(
                 new Decider(settings)::decide,
-                store(streams),
+                new StreamsStore(streams),
                 new FencingEventLog(appender, onFenced),
                 OverlayScratch::new,
                 config.timeout());
-    }
-
-    private static LocalStore store(RegistryStreams streams) {
-        return new LocalStore() {
-            @Override
-            public RegistryView view() {
-                return streams.view();
-            }
-
-            @Override
-            public void awaitApplied(long offset, Duration timeout) throws TimeoutException, InterruptedException {
-                if (!streams.awaitApplied(offset, timeout)) {
-                    throw new TimeoutException("Offset " + offset + " was not applied within " + timeout);
-                }
-            }
-
-            @Override
-            public void catchUp(Duration timeout) throws TimeoutException {
-                if (!streams.catchUp(timeout)) {
-                    throw new TimeoutException("The store did not catch up with the log within " + timeout);
-                }
-            }
-        };
-    }
-
-    /** H1's {@link Overlay} as the executor's scratch copy. */
-    private static final class OverlayScratch implements Scratch {
-        private final Overlay overlay;
-
-        OverlayScratch(RegistryView base) {
-            this.overlay = new Overlay(base);
-        }
-
-        @Override
-        public RegistryView view() {
-            return overlay;
-        }
-
-        @Override
-        public void apply(Event event) {
-            overlay.apply(event);
-        }
     }
 
     /** The port the registry's HTTP listener is bound to; -1 when the registry side is switched off. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.castle.command.EventEncoder;
 import dev.castle.command.LogAppender;
 import dev.castle.command.LogWriteException;
+import dev.castle.command.SchemasEventEncoder;
 import dev.castle.domain.Event;
 import dev.castle.domain.Mode;
 import dev.castle.topology.SchemasCodec;
@@ -21,8 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class LogAppenderIT {
     private static final SchemasCodec CODEC = new SchemasCodec();
-    private static final EventEncoder ENCODER =
-            event -> new EventEncoder.Encoded(CODEC.encodeKey(event), CODEC.encodeValue(event));
+    private static final EventEncoder ENCODER = new SchemasEventEncoder();
 
     private static String newTopic() throws Exception {
         String topic = "_schemas_appender_" + System.nanoTime();
