@@ -84,6 +84,16 @@ export function describe(error) {
   return parts.join(' ');
 }
 
+/** A deep-equality check whose failure keeps node's diff and adds what the owner of the code under test needs to see. */
+export function sameJson(actual, expected, context) {
+  try {
+    assert.deepEqual(actual, expected);
+  } catch (error) {
+    error.message = `${error.message}\n${context()}`;
+    throw error;
+  }
+}
+
 /** A plain HTTP call to the registry, for the few facts a client does not expose (the subject's versions). */
 export async function http(method, path, body) {
   const response = await fetch(registryUrl() + path, {

@@ -1,34 +1,16 @@
 // The REST Proxy judged by real clients, both ways, for Avro, JSON Schema and Protobuf: records produced through the
 // proxy are read from Kafka with kafkajs and decoded by the npm registry clients; records the clients encode and
 // kafkajs writes are consumed through the proxy. Either way the JSON must come out exactly as it went in.
-import { fromJson, ScalarType, toJson } from '@bufbuild/protobuf';
-import {
-  AvroDeserializer,
-  AvroSerializer,
-  JsonDeserializer,
-  JsonSerializer,
-  ProtobufDeserializer,
-  ProtobufSerializer,
-  SchemaRegistryClient,
-  SerdeType,
-} from '@confluentinc/schemaregistry';
-import { SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
-import { Kafka, logLevel, Partitioners } from 'kafkajs';
-import { assert, http, registryUrl, required, RUN, suite } from './harness.mjs';
-import { readingFile, registryOf } from './protodesc.mjs';
+import { assert, http, registryUrl, required, RUN, sameJson, suite } from './harness.mjs';
+import { CLIENTS } from './codecs.mjs';
+import { header, kafkaOf, readFromKafka, writeToKafka } from './kafka-io.mjs';
 import { proxy as schemas } from './schemas.mjs';
 
-const registry = registryUrl();
+registryUrl(); // exits with a hint unless CASTLE_URL is set, before any step runs
 const restUrl = required('CASTLE_REST_URL', 'http://127.0.0.1:8082');
-const kafka = new Kafka({
-  clientId: 'castle-rest-proxy-judge',
-  brokers: required('KAFKA_BOOTSTRAP', '127.0.0.1:9092').split(','),
-  logLevel: logLevel.ERROR,
-  retry: { retries: 5 },
-});
+const kafka = kafkaOf('castle-rest-proxy-judge');
 const { step, finish } = suite('rest-proxy');
 const V2 = 'application/vnd.kafka.v2+json';
-const READ_TIMEOUT_MS = 30000;
 
 // ---- what goes through the proxy: JSON as the proxy takes and gives it ----
 
@@ -92,156 +74,11 @@ const PROTOBUF_VALUES = [
   },
 ];
 
-// ---- the two registry clients, each turning proxy JSON into what its users hand it and back ----
-
-const KIND_NUMBERS = { KIND_UNKNOWN: 0, TEMPERATURE: 1, HUMIDITY: 2 };
-
-/** @kafkajs/confluent-schema-registry: plain objects; Protobuf through protobufjs (camelCase names, enum numbers). */
-const kafkajsClient = {
-  name: '@kafkajs/confluent-schema-registry',
-  short: 'kafkajs',
-  caveats: { PROTOBUF: ' (adding the message index 0 the client leaves out)' },
-  types: { AVRO: SchemaType.AVRO, JSON: SchemaType.JSON, PROTOBUF: SchemaType.PROTOBUF },
-  registry: () => new SchemaRegistry({ host: registry, retry: { retries: 0 } }),
-
-  async register(format, subject) {
-    const { id } = await this.registry().register({ type: this.types[format.type], schema: format.schema }, { subject });
-    return id;
-  },
-
-  async encode(format, id, value) {
-    const client = this.registry();
-    if (format.type === 'PROTOBUF') {
-      // the client writes no message-index path after the schema id (kafkajs/confluent-schema-registry#152);
-      // the wire format wants one, [0] (one zero byte) for the file's first message
-      const framed = await client.encode(id, camelCase(value, (k, v) => (k === 'kind' ? KIND_NUMBERS[v] : v)));
-      return framed[5] === 0 ? framed : Buffer.concat([framed.subarray(0, 5), Buffer.from([0]), framed.subarray(5)]);
-    }
-    return client.encode(id, format.type === 'AVRO' ? avroBytes(value) : value);
-  },
-
-  async decode(format, bytes) {
-    const decoded = await this.registry().decode(bytes);
-    if (format.type === 'PROTOBUF') {
-      const object = decoded.constructor.toObject(decoded, { longs: Number, enums: String, defaults: true, arrays: true });
-      return snakeCase(object);
-    }
-    return plainJson(decoded);
-  },
-};
-
-/** @confluentinc/schemaregistry: its serializers and deserializers; Protobuf as @bufbuild/protobuf messages. */
-const confluentClient = {
-  name: '@confluentinc/schemaregistry',
-  short: 'confluent',
-  caveats: {},
-  serdes: {
-    AVRO: { Serializer: AvroSerializer, Deserializer: AvroDeserializer },
-    JSON: { Serializer: JsonSerializer, Deserializer: JsonDeserializer },
-    PROTOBUF: { Serializer: ProtobufSerializer, Deserializer: ProtobufDeserializer },
-  },
-  client: () => SchemaRegistryClient.newClient({ baseURLs: [registry], maxRetries: 0 }),
-
-  async register(format, subject) {
-    return this.client().register(subject, { schemaType: format.type, schema: format.schema });
-  },
-
-  async encode(format, id, value, topic) {
-    const { Serializer } = this.serdes[format.type];
-    if (format.type === 'PROTOBUF') {
-      const { messages } = registryOf(readingFile);
-      const serializer = new Serializer(this.client(), SerdeType.VALUE, { useLatestVersion: true, registry: messages });
-      return serializer.serialize(topic, fromJson(messages.getMessage('castle.proxy.Reading'), value));
-    }
-    const serializer = new Serializer(this.client(), SerdeType.VALUE, { useLatestVersion: true });
-    return serializer.serialize(topic, format.type === 'AVRO' ? avroBytes(value) : value);
-  },
-
-  async decode(format, bytes, topic) {
-    const deserializer = new this.serdes[format.type].Deserializer(this.client(), SerdeType.VALUE, {});
-    const decoded = await deserializer.deserialize(topic, bytes);
-    if (format.type === 'PROTOBUF') {
-      // through the descriptor the registry served (format=serialized), not one of ours
-      const served = deserializer.fileRegistry.getMessage(decoded.$typeName);
-      const json = toJson(served, decoded, { useProtoFieldName: true, alwaysEmitImplicit: true });
-      return int64sAsNumbers(served, json);
-    }
-    return plainJson(decoded);
-  },
-};
-
-const CLIENTS = [kafkajsClient, confluentClient];
-
 const FORMATS = [
   { type: 'AVRO', wire: 'avro', schema: schemas.avro, values: AVRO_VALUES },
   { type: 'JSON', wire: 'jsonschema', schema: schemas.json, values: JSON_VALUES },
   { type: 'PROTOBUF', wire: 'protobuf', schema: schemas.protobuf, values: PROTOBUF_VALUES },
 ];
-
-// ---- JSON shapes ----
-
-/** Avro bytes go through the proxy as base64 and through the clients as Buffers. */
-function avroBytes(value) {
-  return { ...value, payload: Buffer.from(value.payload, 'base64') };
-}
-
-/** Decoded values as plain JSON: record instances become objects, bytes base64, bigints numbers. */
-function plainJson(value) {
-  if (Buffer.isBuffer(value) || value instanceof Uint8Array) {
-    return Buffer.from(value).toString('base64');
-  }
-  if (typeof value === 'bigint') {
-    return Number(value);
-  }
-  if (Array.isArray(value)) {
-    return value.map(plainJson);
-  }
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainJson(v)]));
-  }
-  return value;
-}
-
-/** protobufjs names fields in lowerCamelCase; the fixtures use the .proto's snake_case names. */
-function camelCase(value, convert = (k, v) => v) {
-  return renameKeys(value, (k) => k.replace(/_([a-z])/g, (m, c) => c.toUpperCase()), convert);
-}
-
-function snakeCase(value) {
-  return renameKeys(value, (k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
-}
-
-function renameKeys(value, rename, convert = (k, v) => v) {
-  if (Array.isArray(value)) {
-    return value.map((v) => renameKeys(v, rename, convert));
-  }
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [rename(k), convert(k, renameKeys(v, rename, convert))]));
-  }
-  return value;
-}
-
-const LONGS = new Set([ScalarType.INT64, ScalarType.UINT64, ScalarType.SINT64, ScalarType.FIXED64, ScalarType.SFIXED64]);
-
-/** Protobuf's canonical JSON quotes 64-bit integers; the proxy answers them as numbers. */
-function int64sAsNumbers(desc, json) {
-  for (const field of desc.fields) {
-    const value = json[field.name];
-    if (value === undefined || value === null) {
-      continue;
-    }
-    if (field.fieldKind === 'scalar' && LONGS.has(field.scalar)) {
-      json[field.name] = Number(value);
-    } else if (field.fieldKind === 'list' && field.listKind === 'scalar' && LONGS.has(field.scalar)) {
-      json[field.name] = value.map(Number);
-    } else if (field.fieldKind === 'message') {
-      int64sAsNumbers(field.message, value);
-    } else if (field.fieldKind === 'list' && field.listKind === 'message') {
-      value.forEach((item) => int64sAsNumbers(field.message, item));
-    }
-  }
-  return json;
-}
 
 // ---- the proxy over HTTP, Kafka through kafkajs ----
 
@@ -268,53 +105,6 @@ async function rest(method, url, { contentType, accept, body } = {}) {
   return json;
 }
 
-/** Every value of the topic's records, in offset order, read from the beginning by a fresh consumer group. */
-async function readFromKafka(topic, count) {
-  const consumer = kafka.consumer({ groupId: `castle-judge-${topic}` });
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topics: [topic], fromBeginning: true });
-    const seen = [];
-    await new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`read ${seen.length} of ${count} records of ${topic} within ${READ_TIMEOUT_MS} ms`)),
-        READ_TIMEOUT_MS,
-      );
-      consumer
-        .run({
-          eachMessage: async ({ message }) => {
-            seen.push(message);
-            if (seen.length >= count) {
-              clearTimeout(timer);
-              resolve();
-            }
-          },
-        })
-        .catch(reject);
-    });
-    return seen.sort((a, b) => Number(BigInt(a.offset) - BigInt(b.offset))).map((m) => m.value);
-  } finally {
-    await consumer.disconnect();
-  }
-}
-
-async function writeToKafka(topic, values) {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
-  } finally {
-    await admin.disconnect();
-  }
-  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
-  await producer.connect();
-  try {
-    return await producer.send({ topic, messages: values.map((value) => ({ value })) });
-  } finally {
-    await producer.disconnect();
-  }
-}
-
 /** A consumer instance of the format: subscribe, fetch until the topic's records are in, then delete it. */
 async function consumeThroughProxy(format, topic, count) {
   const group = `castle-judge-${topic}`;
@@ -337,20 +127,6 @@ async function consumeThroughProxy(format, topic, count) {
   } finally {
     await rest('DELETE', base, { contentType: V2 }).catch(() => {});
   }
-}
-
-/** A deep-equality check whose failure keeps node's diff and adds what the owner of the proxy needs to see. */
-function sameJson(actual, expected, context) {
-  try {
-    assert.deepEqual(actual, expected);
-  } catch (error) {
-    error.message = `${error.message}\n${context()}`;
-    throw error;
-  }
-}
-
-function header(bytes) {
-  return { magic: bytes[0], id: bytes.readInt32BE(1) };
 }
 
 // ---- the two directions ----
@@ -380,7 +156,7 @@ async function proxyToClients(format) {
   }
   let written;
   await step(label('kafkajs reads the proxy\'s records from Kafka (magic byte 0, the answered id)'), async () => {
-    written = await readFromKafka(topic, format.values.length);
+    written = (await readFromKafka(kafka, topic, format.values.length)).map((m) => m.value);
     for (const bytes of written) {
       assert.deepEqual(header(bytes), { magic: 0, id });
     }
@@ -414,7 +190,7 @@ async function clientToProxy(format, client) {
       assert.deepEqual(header(bytes), { magic: 0, id: registered });
       encoded.push(bytes);
     }
-    await writeToKafka(topic, encoded);
+    await writeToKafka(kafka, topic, encoded.map((value) => ({ value })));
     return registered;
   });
   if (id === undefined) {
