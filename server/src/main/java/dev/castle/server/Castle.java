@@ -21,12 +21,15 @@ import dev.castle.domain.decide.Decider;
 import dev.castle.domain.decide.Reads;
 import dev.castle.domain.state.Overlay;
 import dev.castle.query.QueryRoutes;
+import dev.castle.query.RequestScope;
 import dev.castle.rest.RestConfig;
 import dev.castle.rest.RestProxy;
+import dev.castle.server.auth.RegistryAuth;
 import dev.castle.server.http.HttpServer;
 import dev.castle.server.http.RootRoutes;
 import dev.castle.topology.RegistryStreams;
 import dev.castle.topology.SchemasCodec;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +40,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -137,10 +141,20 @@ public final class Castle implements AutoCloseable {
         WriteRoutes writes = new WriteRoutes(
                 gateway, command -> reads.registeredAlready(streams.view(), command), () -> streams.view()
                         .appliedOffset());
-        QueryRoutes queries = new QueryRoutes(streams::view, () -> streams.catchUp(config.timeout()), reads, settings);
+        List<Consumer<JavalinDefaultRoutingApi>> routeGroups = new ArrayList<>();
+        RequestScope scope = RequestScope.WHOLE;
+        if (config.authFile().isPresent()) {
+            RegistryAuth auth = RegistryAuth.watching(config.authFile().get());
+            started.add(auth);
+            routeGroups.add(auth::addTo);
+            scope = auth::narrow;
+        }
+        QueryRoutes queries =
+                new QueryRoutes(streams::view, () -> streams.catchUp(config.timeout()), reads, settings, scope);
         RootRoutes root = new RootRoutes(kafka.clusterId(), config.groupId());
+        routeGroups.addAll(List.of(root::addTo, queries::addTo, writes::addTo));
         URI listener = config.listener();
-        HttpServer http = HttpServer.start(listener, List.of(root::addTo, queries::addTo, writes::addTo));
+        HttpServer http = HttpServer.start(listener, routeGroups);
         started.add(http);
         URI advertised = cluster.advertised(listener, http.port());
         SrIdentity identity =

@@ -71,6 +71,14 @@ public final class CastleConfig {
     /** Port of the embedded broker's client listener on 127.0.0.1; 0 (the default) picks a free port at each start. */
     public static final String EMBEDDED_KAFKA_PORT = "castle.embedded.kafka.port";
 
+    /**
+     * Path of Karapace's authfile ({@code registry_authfile}): users with password hashes and {@code Read}/{@code
+     * Write} rules on {@code Config:} and {@code Subject:<regex>} (spec §9, ADR 6). When set, every request to the
+     * registry listener except {@code GET /} and {@code GET /schemas/types} needs HTTP Basic credentials; the file is
+     * reloaded when it changes. Unset (the default), the registry is open.
+     */
+    public static final String AUTHFILE = "registry.authfile";
+
     /** Whether this process also serves the Kafka REST Proxy (Karapace: {@code karapace_rest}). */
     public static final String REST_ENABLED = "castle.rest.enabled";
 
@@ -207,6 +215,10 @@ public final class CastleConfig {
 
     public int searchDefaultLimit() {
         return Integer.parseInt(get(SEARCH_DEFAULT_LIMIT).orElse("1000"));
+    }
+
+    public Optional<Path> authFile() {
+        return get(AUTHFILE).map(Path::of);
     }
 
     public boolean restEnabled() {

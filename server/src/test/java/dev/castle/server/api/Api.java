@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -35,9 +36,15 @@ final class Api implements AutoCloseable {
 
     /** Starts a node on a topic and group nobody else uses. */
     static Api start(String name) {
+        return start(name, Map.of());
+    }
+
+    /** Starts a node on a topic and group nobody else uses, with more configuration keys. */
+    static Api start(String name, Map<String, String> extra) {
         String unique = name + "_" + System.nanoTime();
         String topic = "_schemas_" + unique;
-        Castle castle = Castle.start(Map.of(
+        Map<String, String> config = new HashMap<>(extra);
+        config.putAll(Map.of(
                 "kafkastore.bootstrap.servers",
                 TestKafka.bootstrapServers(),
                 "kafkastore.topic",
@@ -48,7 +55,7 @@ final class Api implements AutoCloseable {
                 "http://127.0.0.1:0",
                 "schema.registry.group.id",
                 unique));
-        return new Api(castle, topic);
+        return new Api(Castle.start(config), topic);
     }
 
     /** The {@code _schemas} topic of this node. */
