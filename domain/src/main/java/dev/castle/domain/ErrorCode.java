@@ -6,6 +6,10 @@ package dev.castle.domain;
  */
 public enum ErrorCode {
     BAD_REQUEST(400, 400, "%s"),
+    /** Missing or wrong credentials when an authfile is configured (spec §9); the answer carries a challenge. */
+    UNAUTHORIZED(401, 401, "Unauthorized"),
+    /** Credentials are fine but the user may not touch {@code Config:} (spec §9). */
+    FORBIDDEN(403, 403, "Forbidden"),
     NOT_FOUND(404, 404, "HTTP 404 Not Found"),
     METHOD_NOT_ALLOWED(405, 405, "HTTP 405 Method Not Allowed"),
     NOT_ACCEPTABLE(406, 406, "HTTP 406 Not Acceptable"),

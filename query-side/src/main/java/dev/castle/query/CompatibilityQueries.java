@@ -7,14 +7,14 @@ import dev.castle.domain.decide.Reads;
 import dev.castle.domain.json.RequestBodies;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /** The two compatibility checks (spec §2.4); the verdict itself is {@link Reads#checkCompatibility}. */
 final class CompatibilityQueries {
-    private final Supplier<? extends RegistryView> views;
+    private final Function<Context, RegistryView> views;
     private final Reads reads;
 
-    CompatibilityQueries(Supplier<? extends RegistryView> views, Reads reads) {
+    CompatibilityQueries(Function<Context, RegistryView> views, Reads reads) {
         this.views = views;
         this.reads = reads;
     }
@@ -34,7 +34,7 @@ final class CompatibilityQueries {
         SchemaRequest request = RequestBodies.schemaRequest(ctx.bodyAsBytes());
         boolean verbose = Params.flag(ctx, "verbose");
         Reads.CompatibilityResult result = reads.checkCompatibility(
-                views.get(), ctx.pathParam("subject"), version, request, Params.flag(ctx, "normalize"), verbose);
+                views.apply(ctx), ctx.pathParam("subject"), version, request, Params.flag(ctx, "normalize"), verbose);
         Json.send(ctx, new Bodies.Compatibility(result.compatible(), verbose ? result.messages() : null));
     }
 }

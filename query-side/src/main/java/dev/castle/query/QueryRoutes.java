@@ -5,8 +5,10 @@ import dev.castle.domain.RegistryException;
 import dev.castle.domain.RegistrySettings;
 import dev.castle.domain.RegistryView;
 import dev.castle.domain.decide.Reads;
+import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -35,10 +37,23 @@ public final class QueryRoutes {
      */
     public QueryRoutes(
             Supplier<? extends RegistryView> views, CatchUp catchUp, Reads reads, RegistrySettings settings) {
-        this.schemas = new SchemaQueries(views, reads, settings);
-        this.subjects = new SubjectQueries(views, reads);
-        this.compatibility = new CompatibilityQueries(views, reads);
-        this.settings = new SettingQueries(views, settings);
+        this(views, catchUp, reads, settings, RequestScope.WHOLE);
+    }
+
+    /**
+     * @param scope narrows the view each request reads (the server hides the subjects a user may not read)
+     */
+    public QueryRoutes(
+            Supplier<? extends RegistryView> views,
+            CatchUp catchUp,
+            Reads reads,
+            RegistrySettings settings,
+            RequestScope scope) {
+        Function<Context, RegistryView> scoped = ctx -> scope.narrow(ctx, views.get());
+        this.schemas = new SchemaQueries(scoped, reads, settings);
+        this.subjects = new SubjectQueries(scoped, reads);
+        this.compatibility = new CompatibilityQueries(scoped, reads);
+        this.settings = new SettingQueries(scoped, settings);
         this.catchUp = catchUp;
     }
 

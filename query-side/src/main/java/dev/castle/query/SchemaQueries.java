@@ -12,7 +12,7 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /** The {@code /schemas} routes (spec §2.2): schemas by id, the schema search and the supported types. */
 final class SchemaQueries {
@@ -20,12 +20,12 @@ final class SchemaQueries {
     private static final List<String> TYPES =
             List.of(SchemaType.JSON.name(), SchemaType.PROTOBUF.name(), SchemaType.AVRO.name());
 
-    private final Supplier<? extends RegistryView> views;
+    private final Function<Context, RegistryView> views;
     private final Reads reads;
     private final RegistrySettings settings;
     private final IdCache idCache = new IdCache();
 
-    SchemaQueries(Supplier<? extends RegistryView> views, Reads reads, RegistrySettings settings) {
+    SchemaQueries(Function<Context, RegistryView> views, Reads reads, RegistrySettings settings) {
         this.views = views;
         this.reads = reads;
         this.settings = settings;
@@ -34,7 +34,7 @@ final class SchemaQueries {
     /** {@code GET /schemas/ids/{id}}. */
     void byId(Context ctx) {
         int id = Params.schemaId(ctx);
-        RegistryView view = views.get();
+        RegistryView view = views.apply(ctx);
         ById found = find(view, id, ctx.queryParam("subject"))
                 .orElseThrow(() -> new RegistryException(ErrorCode.SCHEMA_ID_NOT_FOUND, id));
         String format = Params.text(ctx, "format");
@@ -51,7 +51,7 @@ final class SchemaQueries {
     /** {@code GET /schemas/ids/{id}/schema}. */
     void rawById(Context ctx) {
         int id = Params.schemaId(ctx);
-        RegistryView view = views.get();
+        RegistryView view = views.apply(ctx);
         ById found = find(view, id, ctx.queryParam("subject"))
                 .orElseThrow(() -> new RegistryException(ErrorCode.SCHEMA_ID_NOT_FOUND, id));
         String format = Params.text(ctx, "format");
@@ -76,7 +76,7 @@ final class SchemaQueries {
 
     /** {@code GET /schemas}. */
     void search(Context ctx) {
-        RegistryView view = views.get();
+        RegistryView view = views.apply(ctx);
         String prefix = ctx.queryParam("subjectPrefix");
         boolean deleted = Params.flag(ctx, "deleted");
         boolean latestOnly = Params.flag(ctx, "latestOnly");
@@ -106,7 +106,7 @@ final class SchemaQueries {
 
     private List<SchemaVersion> versionsForListing(Context ctx) {
         int id = Params.schemaId(ctx);
-        ById found = find(views.get(), id, ctx.queryParam("subject"))
+        ById found = find(views.apply(ctx), id, ctx.queryParam("subject"))
                 .orElseThrow(() -> new RegistryException(ErrorCode.SCHEMA_NOT_FOUND));
         boolean deleted = Params.flag(ctx, "deleted");
         return found.all().stream().filter(v -> deleted || !v.deleted()).toList();

@@ -15,24 +15,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /** {@code GET /config}, {@code GET /mode} (global and per subject, spec §2.5–2.6) and {@code GET /contexts} (§2.7). */
 final class SettingQueries {
     /** The pseudo-context holding global defaults (spec §8.4). */
     static final String GLOBAL_CONTEXT = ":.__GLOBAL:";
 
-    private final Supplier<? extends RegistryView> views;
+    private final Function<Context, RegistryView> views;
     private final RegistrySettings settings;
 
-    SettingQueries(Supplier<? extends RegistryView> views, RegistrySettings settings) {
+    SettingQueries(Function<Context, RegistryView> views, RegistrySettings settings) {
         this.views = views;
         this.settings = settings;
     }
 
     /** {@code GET /config}. */
     void globalConfig(Context ctx) {
-        RegistryView view = views.get();
+        RegistryView view = views.apply(ctx);
         ConfigValue config =
                 firstOf(view::config, globalChain()).orElse(ConfigValue.of(settings.defaultCompatibility()));
         Json.send(ctx, configBody(config));
@@ -40,7 +39,7 @@ final class SettingQueries {
 
     /** {@code GET /config/{s}}: 40408 without a subject-level record unless {@code defaultToGlobal}. */
     void subjectConfig(Context ctx) {
-        RegistryView view = views.get();
+        RegistryView view = views.apply(ctx);
         String subject = ctx.pathParam("subject");
         boolean defaultToGlobal = Params.flag(ctx, "defaultToGlobal");
         Optional<ConfigValue> config = firstOf(view::config, chain(subject, defaultToGlobal));
@@ -55,7 +54,7 @@ final class SettingQueries {
 
     /** {@code GET /mode}. */
     void globalMode(Context ctx) {
-        Mode mode = firstOf(views.get()::mode, globalChain()).orElse(Mode.READWRITE);
+        Mode mode = firstOf(views.apply(ctx)::mode, globalChain()).orElse(Mode.READWRITE);
         Json.send(ctx, new Bodies.ModeBody(mode.name()));
     }
 
@@ -63,7 +62,7 @@ final class SettingQueries {
     void subjectMode(Context ctx) {
         String subject = ctx.pathParam("subject");
         boolean defaultToGlobal = Params.flag(ctx, "defaultToGlobal");
-        Optional<Mode> mode = firstOf(views.get()::mode, chain(subject, defaultToGlobal));
+        Optional<Mode> mode = firstOf(views.apply(ctx)::mode, chain(subject, defaultToGlobal));
         if (mode.isEmpty() && (defaultToGlobal || isGlobal(subject))) {
             mode = Optional.of(Mode.READWRITE);
         }
@@ -75,7 +74,7 @@ final class SettingQueries {
     void contexts(Context ctx) {
         List<String> contexts = new ArrayList<>();
         contexts.add(QualifiedSubject.DEFAULT_CONTEXT);
-        views.get().contexts().stream()
+        views.apply(ctx).contexts().stream()
                 .filter(c -> !QualifiedSubject.DEFAULT_CONTEXT.equals(c))
                 .forEach(contexts::add);
         Page page = Page.of(Params.integer(ctx, "offset", 0), Params.integer(ctx, "limit", -1));

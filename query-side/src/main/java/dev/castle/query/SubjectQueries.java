@@ -11,21 +11,21 @@ import dev.castle.domain.json.RequestBodies;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /** The read routes under {@code /subjects} (spec §2.3): listings, versions, raw schemas, referenced-by and lookup. */
 final class SubjectQueries {
-    private final Supplier<? extends RegistryView> views;
+    private final Function<Context, RegistryView> views;
     private final Reads reads;
 
-    SubjectQueries(Supplier<? extends RegistryView> views, Reads reads) {
+    SubjectQueries(Function<Context, RegistryView> views, Reads reads) {
         this.views = views;
         this.reads = reads;
     }
 
     /** {@code GET /subjects}. */
     void list(Context ctx) {
-        RegistryView view = views.get();
+        RegistryView view = views.apply(ctx);
         String prefix = ctx.queryParam("subjectPrefix");
         Listing listing = Listing.of(Params.flag(ctx, "deleted"), Params.flag(ctx, "deletedOnly"));
         List<String> subjects = view.subjects().stream()
@@ -37,7 +37,7 @@ final class SubjectQueries {
 
     /** {@code GET /subjects/{s}/versions}. */
     void versions(Context ctx) {
-        RegistryView view = views.get();
+        RegistryView view = views.apply(ctx);
         String subject = ctx.pathParam("subject");
         Listing listing = Listing.of(Params.flag(ctx, "deleted"), Params.flag(ctx, "deletedOnly"));
         String resolved = Subjects.resolve(view, subject, listing != Listing.LIVE)
@@ -51,21 +51,21 @@ final class SubjectQueries {
 
     /** {@code GET /subjects/{s}/versions/{v}}. */
     void version(Context ctx) {
-        RegistryView view = views.get();
+        RegistryView view = views.apply(ctx);
         SchemaVersion found = versionOf(view, ctx);
         Json.send(ctx, Bodies.SchemaEntity.of(found, text(view, found, ctx)));
     }
 
     /** {@code GET /subjects/{s}/versions/{v}/schema}. */
     void rawVersion(Context ctx) {
-        RegistryView view = views.get();
+        RegistryView view = views.apply(ctx);
         SchemaVersion found = versionOf(view, ctx);
         Json.sendText(ctx, text(view, found, ctx));
     }
 
     /** {@code GET /subjects/{s}/versions/{v}/referencedby}. */
     void referencedBy(Context ctx) {
-        RegistryView view = views.get();
+        RegistryView view = views.apply(ctx);
         String subject = ctx.pathParam("subject");
         int spec = VersionSpec.parse(ctx.pathParam("version"));
         SchemaVersion found = find(view, subject, spec, true);
@@ -76,7 +76,7 @@ final class SubjectQueries {
     /** {@code POST /subjects/{s}}: which version of the subject holds the posted schema. */
     void lookup(Context ctx) throws IOException {
         SchemaRequest request = RequestBodies.schemaRequest(ctx.bodyAsBytes());
-        RegistryView view = views.get();
+        RegistryView view = views.apply(ctx);
         String subject = ctx.pathParam("subject");
         boolean deleted = Params.flag(ctx, "deleted");
         String resolved = Subjects.resolve(view, subject, deleted).orElse(subject);
@@ -90,7 +90,7 @@ final class SubjectQueries {
      * when none matches.
      */
     void latestWithMetadata(Context ctx) {
-        RegistryView view = views.get();
+        RegistryView view = views.apply(ctx);
         String subject = ctx.pathParam("subject");
         boolean deleted = Params.flag(ctx, "deleted");
         String resolved = Subjects.resolve(view, subject, deleted)

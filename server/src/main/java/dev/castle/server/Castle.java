@@ -18,11 +18,14 @@ import dev.castle.domain.RegistrySettings;
 import dev.castle.domain.decide.Decider;
 import dev.castle.domain.decide.Reads;
 import dev.castle.query.QueryRoutes;
+import dev.castle.query.RequestScope;
 import dev.castle.rest.RestConfig;
 import dev.castle.rest.RestProxy;
+import dev.castle.server.auth.RegistryAuth;
 import dev.castle.server.http.HttpServer;
 import dev.castle.server.http.RootRoutes;
 import dev.castle.topology.RegistryStreams;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -119,7 +123,7 @@ public final class Castle implements AutoCloseable {
         LeaderAwareGateway gateway = acceptWrites(config, kafka, streams, settings, cluster, logProducers, elector);
         started.add(gateway);
         Reads reads = new Reads(settings);
-        HttpServer http = serveTheApi(config, kafka, streams, settings, reads, gateway);
+        HttpServer http = serveTheApi(config, kafka, streams, settings, reads, gateway, started);
         started.add(http);
         URI advertised = cluster.advertised(config.listener(), http.port());
         KafkaGroupElector member = joinTheElection(kafka, cluster, advertised, gateway);
@@ -180,13 +184,24 @@ public final class Castle implements AutoCloseable {
             RegistryStreams streams,
             RegistrySettings settings,
             Reads reads,
-            LeaderAwareGateway gateway) {
+            LeaderAwareGateway gateway,
+            List<AutoCloseable> started) {
         WriteRoutes writes = new WriteRoutes(
                 gateway, command -> reads.registeredAlready(streams.view(), command), () -> streams.view()
                         .appliedOffset());
-        QueryRoutes queries = new QueryRoutes(streams::view, () -> streams.catchUp(config.timeout()), reads, settings);
+        List<Consumer<JavalinDefaultRoutingApi>> routeGroups = new ArrayList<>();
+        RequestScope scope = RequestScope.WHOLE;
+        if (config.authFile().isPresent()) {
+            RegistryAuth auth = RegistryAuth.watching(config.authFile().get());
+            started.add(auth);
+            routeGroups.add(auth::addTo);
+            scope = auth::narrow;
+        }
+        QueryRoutes queries =
+                new QueryRoutes(streams::view, () -> streams.catchUp(config.timeout()), reads, settings, scope);
         RootRoutes root = new RootRoutes(kafka.clusterId(), config.groupId());
-        return HttpServer.start(config.listener(), List.of(root::addTo, queries::addTo, writes::addTo));
+        routeGroups.addAll(List.of(root::addTo, queries::addTo, writes::addTo));
+        return HttpServer.start(config.listener(), routeGroups);
     }
 
     /** Joins the registry's group with Confluent's {@code sr} protocol; the elected leader's gateway starts deciding. */

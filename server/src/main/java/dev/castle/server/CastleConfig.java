@@ -91,6 +91,14 @@ public final class CastleConfig {
      */
     public static final String SHUTDOWN_TIMEOUT_MS = "castle.shutdown.timeout.ms";
 
+    /**
+     * Path of Karapace's authfile ({@code registry_authfile}): users with password hashes and {@code Read}/{@code
+     * Write} rules on {@code Config:} and {@code Subject:<regex>} (spec §9, ADR 6). When set, every request to the
+     * registry listener except {@code GET /} and {@code GET /schemas/types} needs HTTP Basic credentials; the file is
+     * reloaded when it changes. Unset (the default), the registry is open.
+     */
+    public static final String AUTHFILE = "registry.authfile";
+
     /** Whether this process also serves the Kafka REST Proxy (Karapace: {@code karapace_rest}). */
     public static final String REST_ENABLED = "castle.rest.enabled";
 
@@ -244,6 +252,10 @@ public final class CastleConfig {
 
     public Duration shutdownTimeout() {
         return Duration.ofMillis(Long.parseLong(get(SHUTDOWN_TIMEOUT_MS).orElse("20000")));
+    }
+
+    public Optional<Path> authFile() {
+        return get(AUTHFILE).map(Path::of);
     }
 
     public boolean restEnabled() {

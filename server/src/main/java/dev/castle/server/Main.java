@@ -1,6 +1,8 @@
 package dev.castle.server;
 
+import dev.castle.server.auth.Mkpasswd;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -10,14 +12,21 @@ import org.slf4j.LoggerFactory;
  * {@code java -jar castle.jar [schema-registry.properties [kafka-rest.properties]]}: starts one node from the
  * registry's properties file (optional), the REST Proxy's (optional), {@code SCHEMA_REGISTRY_*} and
  * {@code KAFKA_REST_*} environment variables, and stops it on SIGTERM, within {@code castle.shutdown.timeout.ms}. An
- * error the JVM cannot recover from ends the process ({@link FatalErrors}).
+ * error the JVM cannot recover from ends the process ({@link FatalErrors}). {@code java -jar castle.jar mkpasswd ...}
+ * instead prints a user entry for the registry's authfile ({@link Mkpasswd}).
  */
 public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
+    /** {@code java -jar castle.jar mkpasswd -u USER -a ALGORITHM PASSWORD [SALT]}: prints an authfile user entry. */
+    static final String MKPASSWD = "mkpasswd";
+
     private Main() {}
 
     public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && args[0].equals(MKPASSWD)) {
+            System.exit(Mkpasswd.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         FatalErrors.install();
         Optional<Path> file = args.length > 0 ? Optional.of(Path.of(args[0])) : Optional.empty();
         Optional<Path> restFile = args.length > 1 ? Optional.of(Path.of(args[1])) : Optional.empty();

@@ -25,6 +25,9 @@ public final class HttpConventions {
     private static final String MEDIA_TYPE = "castle.mediaType";
     private static final String REQUEST_ID = "X-Request-ID";
 
+    /** The challenge of a 401: HTTP Basic, as Karapace asks for (spec §9). */
+    public static final String BASIC_CHALLENGE = "Basic realm=\"Schema Registry\"";
+
     private HttpConventions() {}
 
     /** Installs the conventions: our mapper, negotiation before every request, error mapping, headers after. */
@@ -96,7 +99,11 @@ public final class HttpConventions {
         return current;
     }
 
+    /** Every 401 carries a challenge (RFC 7235), so clients and browsers know to send Basic credentials. */
     private static void respond(Context ctx, int status, int code, String message) {
+        if (status == 401) {
+            ctx.header("WWW-Authenticate", BASIC_CHALLENGE);
+        }
         ctx.status(status).json(new ErrorBody(code, message));
     }
 
