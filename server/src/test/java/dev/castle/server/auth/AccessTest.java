@@ -62,7 +62,8 @@ class AccessTest {
     void shouldDecideTheAccessOfEveryRegistryRoute() {
         Recorder routes = new Recorder();
         new RootRoutes("kafka", "group").addTo(routes);
-        new QueryRoutes(() -> null, CatchUp.NONE, null, new RegistrySettings(null, true, 1000, 1000)).addTo(routes);
+        new QueryRoutes(() -> null, CatchUp.NONE, null, new RegistrySettings(null, true, 1000, 1000, true))
+                .addTo(routes);
         new WriteRoutes(null, command -> java.util.Optional.empty()).addTo(routes);
 
         assertThat(routes.endpoints).hasSizeGreaterThan(30);
