@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -109,10 +110,16 @@ public final class KafkaCluster implements AutoCloseable {
             return topic;
         }
         try {
-            admin.createTopics(List.of(new NewTopic(name, Optional.empty(), Optional.empty())))
-                    .all()
+            int partitions = admin.createTopics(List.of(new NewTopic(name, Optional.empty(), Optional.empty())))
+                    .numPartitions(name)
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            log.info("Created topic {} on first produce", name);
+            log.info("Created topic {} with {} partitions on first produce", name, partitions);
+            // the brokers' metadata may not list it yet; a producer waits for it, and only the count matters here
+            List<PartitionInfo> created = new ArrayList<>();
+            for (int partition = 0; partition < partitions; partition++) {
+                created.add(new PartitionInfo(partition, -1, List.of()));
+            }
+            return Optional.of(new TopicInfo(name, List.copyOf(created)));
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 log.warn("Could not create topic {}: {}", name, e.getCause().toString());
@@ -124,7 +131,21 @@ public final class KafkaCluster implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw unavailable(e);
         }
-        return topic(name);
+        return awaitVisible(name);
+    }
+
+    /**
+     * A topic the controller has but this broker's metadata may not list yet (created by someone else an instant
+     * ago): asked again, briefly, until it shows up or the timeout passes.
+     */
+    private Optional<TopicInfo> awaitVisible(String name) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Optional<TopicInfo> topic = topic(name);
+        while (topic.isEmpty() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+            topic = topic(name);
+        }
+        return topic;
     }
 
     /** The topic's configuration as strings; empty when the topic does not exist. */

@@ -71,6 +71,11 @@ final class RestApi implements AutoCloseable {
             admin.createTopics(java.util.List.of(new NewTopic(topic, partitions, (short) 1)))
                     .all()
                     .get();
+            // the controller has it; wait until the broker's metadata lists it too, as the proxy reads it there
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!admin.listTopics().names().get().contains(topic) && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+            }
         } catch (Exception e) {
             throw new IllegalStateException("Cannot create topic " + topic, e);
         }
