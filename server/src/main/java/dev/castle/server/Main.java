@@ -1,5 +1,6 @@
 package dev.castle.server;
 
+import dev.castle.server.backup.Tools;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -19,6 +20,9 @@ public final class Main {
 
     public static void main(String[] args) throws InterruptedException {
         FatalErrors.install();
+        if (Tools.handles(args)) {
+            System.exit(Tools.run(args, System.getenv(), System.out, System.err));
+        }
         Optional<Path> file = args.length > 0 ? Optional.of(Path.of(args[0])) : Optional.empty();
         Optional<Path> restFile = args.length > 1 ? Optional.of(Path.of(args[1])) : Optional.empty();
         CastleConfig config = CastleConfig.load(file, restFile, System.getenv());
