@@ -3,6 +3,7 @@ package dev.castle.server.backup;
 import dev.castle.server.CastleConfig;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -11,17 +12,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The subcommands of {@code castle.jar} that run once and exit: {@code backup get|restore}. Each reads the same
+ * The subcommands of {@code castle.jar} that run once and exit: {@code backup get|restore}, {@code import}. Each reads the same
  * configuration as the server (the optional properties file, {@code SCHEMA_REGISTRY_*} variables).
  */
 public final class Tools {
-    private static final Set<String> COMMANDS = Set.of("backup");
+    private static final Set<String> COMMANDS = Set.of("backup", "import");
     private static final Set<String> FLAGS = Set.of("force", "overwrite", "help");
     static final String USAGE = String.join(
             "\n",
             "Usage:",
             "  java -jar castle.jar backup get --location FILE [--overwrite] [schema-registry.properties]",
-            "  java -jar castle.jar backup restore --location FILE [--force] [schema-registry.properties]");
+            "  java -jar castle.jar backup restore --location FILE [--force] [schema-registry.properties]",
+            "  java -jar castle.jar import --from URL [--to URL] [--force] [schema-registry.properties]");
 
     private Tools() {}
 
@@ -47,7 +49,8 @@ public final class Tools {
 
     private static int run(Arguments arguments, Map<String, String> environment, PrintStream out) {
         List<String> words = arguments.words();
-        String command = words.size() > 1 ? words.get(0) + " " + words.get(1) : words.get(0);
+        String command =
+                "backup".equals(words.get(0)) && words.size() > 1 ? words.get(0) + " " + words.get(1) : words.get(0);
         switch (command) {
             case "backup get": {
                 Path location = Path.of(arguments.required("location"));
@@ -61,9 +64,26 @@ public final class Tools {
                 out.println("Restored " + count + " records from " + location);
                 return 0;
             }
+            case "import": {
+                String to = arguments.option("to").orElseGet(() -> listener(config(words, 1, environment)));
+                Import.Result result = Import.copy(arguments.required("from"), to, arguments.flag("force"));
+                out.println("Imported " + result.versions() + " versions of " + result.subjects() + " subjects ("
+                        + result.softDeleted() + " soft-deleted), " + result.configs() + " configs and "
+                        + result.modes() + " modes into " + to);
+                return 0;
+            }
             default:
                 throw new BackupException("unknown command '" + String.join(" ", words) + "'\n" + USAGE);
         }
+    }
+
+    /** This node's own listener, as a URL this machine can reach ({@code 0.0.0.0} becomes {@code 127.0.0.1}). */
+    static String listener(CastleConfig config) {
+        URI listener = config.listener();
+        String host = "0.0.0.0".equals(listener.getHost()) || "::".equals(listener.getHost())
+                ? "127.0.0.1"
+                : listener.getHost();
+        return listener.getScheme() + "://" + host + ":" + listener.getPort();
     }
 
     /** The server's configuration: the properties file after the command's words, if any, and the environment. */
