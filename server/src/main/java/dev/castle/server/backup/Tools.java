@@ -12,17 +12,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The subcommands of {@code castle.jar} that run once and exit: {@code backup get|restore}, {@code import}. Each reads the same
+ * The subcommands of {@code castle.jar} that run once and exit: {@code backup get|restore}, {@code recover}, {@code import}. Each reads the same
  * configuration as the server (the optional properties file, {@code SCHEMA_REGISTRY_*} variables).
  */
 public final class Tools {
-    private static final Set<String> COMMANDS = Set.of("backup", "import");
+    private static final Set<String> COMMANDS = Set.of("backup", "import", "recover");
     private static final Set<String> FLAGS = Set.of("force", "overwrite", "help");
     static final String USAGE = String.join(
             "\n",
             "Usage:",
             "  java -jar castle.jar backup get --location FILE [--overwrite] [schema-registry.properties]",
             "  java -jar castle.jar backup restore --location FILE [--force] [schema-registry.properties]",
+            "  java -jar castle.jar recover [--from URL] [--force] [schema-registry.properties]",
             "  java -jar castle.jar import --from URL [--to URL] [--force] [schema-registry.properties]");
 
     private Tools() {}
@@ -62,6 +63,13 @@ public final class Tools {
                 Path location = Path.of(arguments.required("location"));
                 long count = Backup.restore(config(words, 2, environment), location, arguments.flag("force"));
                 out.println("Restored " + count + " records from " + location);
+                return 0;
+            }
+            case "recover": {
+                CastleConfig config = config(words, 1, environment);
+                String from = arguments.option("from").orElseGet(() -> listener(config));
+                long count = Recover.recover(config, from, arguments.flag("force"));
+                out.println("Recovered " + count + " records from " + from + " into " + config.topic());
                 return 0;
             }
             case "import": {
