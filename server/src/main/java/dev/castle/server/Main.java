@@ -1,6 +1,7 @@
 package dev.castle.server;
 
 import dev.castle.server.auth.Mkpasswd;
+import dev.castle.server.backup.Tools;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
@@ -28,6 +29,9 @@ public final class Main {
             System.exit(Mkpasswd.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         FatalErrors.install();
+        if (Tools.handles(args)) {
+            System.exit(Tools.run(args, System.getenv(), System.out, System.err));
+        }
         Optional<Path> file = args.length > 0 ? Optional.of(Path.of(args[0])) : Optional.empty();
         Optional<Path> restFile = args.length > 1 ? Optional.of(Path.of(args[1])) : Optional.empty();
         CastleConfig config = CastleConfig.load(file, restFile, System.getenv());
