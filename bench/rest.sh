@@ -306,9 +306,9 @@ fi
 if part push; then
   printf '\npush-pull: 12 connections producing binary for %ss while 3 connections fetch %s from N consumer\n' \
     "$PUSH_SECS" "$FETCH_QUERY"
-  printf 'instances in turn, each instance in a group of its own reading bench-push from the earliest offset; a fresh\n'
-  printf 'Castle (%s), broker: %s; medians of %s rounds, RSS over all samples of all rounds; cpu: cores used\n' \
-    "$CASTLE_JAVA_OPTS" "$BROKER" "$RUNS"
+  printf 'instances in turn, each instance in a group of its own reading bench-push from the earliest offset;\n'
+  printf 'medians of %s rounds, RSS over all samples of all rounds; cpu: cores used\n' "$RUNS"
+  printf 'a fresh Castle: java %s; broker: %s\n' "$CASTLE_JAVA_OPTS" "$BROKER"
   consumer_settings=$(env | grep -E '^KAFKA_REST_CONSUMER_' | tr '\n' ' ' || true)
   [ -z "$consumer_settings" ] || echo "consumer settings: $consumer_settings"
   row='%-9s %9s %7s %6s %9s %9s %6s %10s %10s %8s %8s %10s\n'
@@ -322,7 +322,8 @@ if part push; then
       "$(col 8 <<<"$v")" \
       "$(awk '{print $1}' "$OUT/rest-rss-$n.txt" | sort -n | tail -1 | awk '{printf "%.0f MB", $1 / 1024}')" \
       "$(awk '{print $1}' "$OUT/rest-rss-$n.txt" | median | awk '{printf "%.0f MB", $1 / 1024}')" \
-      "$(awk 'NF > 1 {print $2}' "$OUT/rest-rss-$n.txt" | sort -n | tail -1 | awk '{printf "%.0f MB", $1 / 1024}')"
+      "$(awk 'NF > 1 {print $2}' "$OUT/rest-rss-$n.txt" | sort -n | tail -1 |
+        awk '{printf "%.0f MB", $1 / 1024} END {if (NR == 0) print "-"}')"
     [ -n "$first" ] || first=$(col 1 <<<"$v")
     last=$(col 1 <<<"$v")
     last_n=$n
