@@ -7,6 +7,7 @@ import dev.castle.rest.consume.Bodies.PartitionOffset;
 import dev.castle.rest.http.EmbeddedFormat;
 import dev.castle.rest.http.RestException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,14 +29,22 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * One consumer instance: a Kafka consumer used by one request at a time (a Kafka consumer is not thread-safe), its
- * embedded format, and when it was last used. A fetch hands out records up to {@code max_bytes} and moves the
- * position back to the first record it did not hand out, so nothing is held in memory between fetches and nothing a
- * client did not receive is ever committed.
+ * embedded format, and when it was last used.
+ *
+ * <p>A fetch hands out records up to {@code max_bytes}. What one poll returned beyond that is held here, in poll order,
+ * and handed out first by the next fetch, so a small {@code max_bytes} does not make the broker send the same bytes
+ * again for every request. Held records are never committed: every other operation (seek, assign, subscribe, commit,
+ * close) first puts them back, moving each partition to its first held record, so the Kafka consumer's position (which
+ * Kafka's auto-commit and {@code commitSync()} use) is exactly what clients received. Polls happen only with nothing
+ * held, so a rebalance or an auto-commit inside a poll sees the same positions.
  */
 final class ConsumerInstance implements AutoCloseable {
     private static final String ONE_WAY_ONLY = "IllegalStateError: You must choose only one way to configure your"
             + " consumer: (1) subscribe to specific topics by name, (2) subscribe to topics matching a regex"
             + " pattern, (3) assign itself specific topic-partitions.";
+
+    /** How long records may stay held without a poll (Kafka's max.poll.interval.ms is 5 minutes by default). */
+    private static final Duration HELD_AT_MOST = Duration.ofSeconds(30);
 
     private final String group;
     private final String name;
@@ -44,6 +53,8 @@ final class ConsumerInstance implements AutoCloseable {
     private final Duration requestTimeout;
     private final RecordDecoder decoder;
     private final ReentrantLock lock = new ReentrantLock();
+    private final ArrayDeque<ConsumerRecord<byte[], byte[]>> held = new ArrayDeque<>();
+    private long lastPollNanos = System.nanoTime();
     private volatile long lastUsedNanos = System.nanoTime();
 
     ConsumerInstance(
@@ -73,8 +84,18 @@ final class ConsumerInstance implements AutoCloseable {
         return requestTimeout;
     }
 
-    /** Runs one operation with the consumer to itself; Kafka's illegal-state errors are 409/40903. */
+    /**
+     * Runs one operation with the consumer to itself, held records put back first; Kafka's illegal-state errors are
+     * 409/40903.
+     */
     <T> T use(Supplier<T> operation) {
+        return locked(() -> {
+            putBack();
+            return operation.get();
+        });
+    }
+
+    private <T> T locked(Supplier<T> operation) {
         lock.lock();
         try {
             lastUsedNanos = System.nanoTime();
@@ -245,7 +266,7 @@ final class ConsumerInstance implements AutoCloseable {
 
     /** Records for one {@code GET .../records}: as many as fit {@code maxBytes} (at least one), within {@code timeout}. */
     List<Map<String, Object>> records(Duration timeout, long maxBytes) {
-        return use(() -> {
+        return locked(() -> {
             List<ConsumerRecord<byte[], byte[]>> fetched = fetch(timeout, maxBytes);
             List<Map<String, Object>> answer = new ArrayList<>(fetched.size());
             try {
@@ -253,7 +274,10 @@ final class ConsumerInstance implements AutoCloseable {
                     answer.add(body(record));
                 }
             } catch (RestException e) {
-                rewind(fetched);
+                for (int i = fetched.size() - 1; i >= 0; i--) {
+                    held.addFirst(fetched.get(i));
+                }
+                putBack();
                 throw e;
             }
             return answer;
@@ -261,48 +285,72 @@ final class ConsumerInstance implements AutoCloseable {
     }
 
     private List<ConsumerRecord<byte[], byte[]>> fetch(Duration timeout, long maxBytes) {
+        if (!held.isEmpty() && System.nanoTime() - lastPollNanos > HELD_AT_MOST.toNanos()) {
+            putBack(); // poll again before Kafka's max.poll.interval.ms takes the partitions away
+        }
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        long bytes = handOut(held, out, 0, maxBytes);
+        if (!held.isEmpty() || bytes >= maxBytes) {
+            return out;
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
-        List<ConsumerRecord<byte[], byte[]>> held = new ArrayList<>();
-        long bytes = 0;
         while (true) {
             long remaining = Math.max(0, deadline - System.nanoTime());
             ConsumerRecords<byte[], byte[]> polled;
             try {
                 polled = kafka("Failed to fetch", () -> consumer.poll(Duration.ofNanos(remaining)));
             } catch (IllegalStateException e) {
-                return held; // neither subscribed nor assigned: nothing to fetch, as Karapace answers
+                return out; // neither subscribed nor assigned: nothing to fetch, as Karapace answers
+            } finally {
+                lastPollNanos = System.nanoTime();
             }
             if (polled.isEmpty()) {
-                if (!held.isEmpty() || remaining == 0) {
-                    return held;
+                if (!out.isEmpty() || remaining == 0) {
+                    return out;
                 }
                 continue;
             }
-            Map<TopicPartition, Long> notHandedOut = new LinkedHashMap<>();
-            for (ConsumerRecord<byte[], byte[]> record : polled) {
-                TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                long size = size(record);
-                if (notHandedOut.containsKey(partition) || (!held.isEmpty() && bytes + size > maxBytes)) {
-                    notHandedOut.putIfAbsent(partition, record.offset());
-                    continue;
-                }
-                held.add(record);
-                bytes += size;
-            }
-            notHandedOut.forEach(consumer::seek);
-            if (!notHandedOut.isEmpty() || bytes >= maxBytes || remaining == 0) {
-                return held;
+            polled.forEach(held::addLast);
+            bytes = handOut(held, out, bytes, maxBytes);
+            if (!held.isEmpty() || bytes >= maxBytes || remaining == 0) {
+                return out;
             }
         }
     }
 
-    /** Moves each partition back to the first of these records, so a fetch that failed hands nothing out. */
-    private void rewind(List<ConsumerRecord<byte[], byte[]>> records) {
+    /** Moves records from the front of {@code from} to {@code out} while they fit {@code maxBytes}; the first always does. */
+    private static long handOut(
+            ArrayDeque<ConsumerRecord<byte[], byte[]>> from,
+            List<ConsumerRecord<byte[], byte[]>> out,
+            long bytes,
+            long maxBytes) {
+        while (!from.isEmpty()) {
+            long size = size(from.peekFirst());
+            if (!out.isEmpty() && bytes + size > maxBytes) {
+                break;
+            }
+            out.add(from.pollFirst());
+            bytes += size;
+        }
+        return bytes;
+    }
+
+    /** Moves each partition back to its first held record and forgets them, so nothing held is ever committed. */
+    private void putBack() {
+        if (held.isEmpty()) {
+            return;
+        }
         Map<TopicPartition, Long> first = new LinkedHashMap<>();
-        for (ConsumerRecord<byte[], byte[]> record : records) {
+        for (ConsumerRecord<byte[], byte[]> record : held) {
             first.putIfAbsent(new TopicPartition(record.topic(), record.partition()), record.offset());
         }
-        first.forEach(consumer::seek);
+        held.clear();
+        Set<TopicPartition> assigned = consumer.assignment();
+        first.forEach((partition, offset) -> {
+            if (assigned.contains(partition)) {
+                consumer.seek(partition, offset);
+            }
+        });
     }
 
     private Map<String, Object> body(ConsumerRecord<byte[], byte[]> record) {
@@ -350,6 +398,7 @@ final class ConsumerInstance implements AutoCloseable {
     public void close() {
         lock.lock();
         try {
+            putBack();
             consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
         } finally {
             lock.unlock();

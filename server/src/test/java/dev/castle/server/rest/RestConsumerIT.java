@@ -283,6 +283,58 @@ class RestConsumerIT {
     }
 
     @Test
+    void shouldNeverCommitRecordsPolledButNotHandedOut() {
+        String topic = RestApi.createTopic("heldback", 1);
+        String value = java.util.Base64.getEncoder().encodeToString(new byte[100]);
+        StringBuilder records = new StringBuilder("[");
+        for (int i = 0; i < 10; i++) {
+            records.append(i == 0 ? "" : ",").append("{\"value\":\"").append(value).append("\"}");
+        }
+        produce(topic, RestApi.BINARY, records.append("]").toString());
+        String group = RestApi.uniqueName("heldback");
+        String partitions = "{\"partitions\":[{\"topic\":\"" + topic + "\",\"partition\":0}]}";
+        String explicit = create(group, "{\"name\":\"explicit\",\"auto.commit.enable\":\"false\"}");
+        api.post(explicit + "/subscription", RestApi.V2, "{\"topics\":[\"" + topic + "\"]}");
+
+        List<Long> offsets = new ArrayList<>();
+        for (int i = 0; i < 20 && offsets.size() < 3; i++) {
+            api.get(explicit + "/records?timeout=1000&max_bytes=150", RestApi.BINARY)
+                    .json()
+                    .forEach(record -> offsets.add(record.get("offset").asLong()));
+        }
+        assertThat(api.post(explicit + "/offsets", RestApi.V2, "{}").status()).isEqualTo(204);
+        Reply committed = api.send("GET", explicit + "/offsets", RestApi.V2, null, partitions);
+        for (int i = 0; i < 20 && offsets.size() < 6; i++) {
+            api.get(explicit + "/records?timeout=1000&max_bytes=150", RestApi.BINARY)
+                    .json()
+                    .forEach(record -> offsets.add(record.get("offset").asLong()));
+        }
+        api.send("DELETE", explicit, RestApi.V2, null, null);
+
+        String automatic = create(group, "{\"name\":\"automatic\",\"auto.commit.enable\":\"true\"}");
+        api.post(automatic + "/subscription", RestApi.V2, "{\"topics\":[\"" + topic + "\"]}");
+        List<Long> resumed = new ArrayList<>();
+        for (int i = 0; i < 20 && resumed.isEmpty(); i++) {
+            api.get(automatic + "/records?timeout=1000&max_bytes=150", RestApi.BINARY)
+                    .json()
+                    .forEach(record -> resumed.add(record.get("offset").asLong()));
+        }
+        api.send("DELETE", automatic, RestApi.V2, null, null);
+        String last = create(group, "{\"name\":\"last\"}");
+        api.post(last + "/subscription", RestApi.V2, "{\"topics\":[\"" + topic + "\"]}");
+        List<Long> after = consume(last, RestApi.BINARY, 1).stream()
+                .map(record -> record.get("offset").asLong())
+                .toList();
+
+        assertThat(offsets).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+        assertThat(committed.json().at("/offsets/0/offset").asLong())
+                .as("the commit covers the three records handed out, not those held back")
+                .isEqualTo(3);
+        assertThat(resumed).as("a new member resumes at the commit").containsExactly(3L);
+        assertThat(after).as("closing an auto-committing member commits what it handed out").startsWith(4L);
+    }
+
+    @Test
     void shouldWaitTheWholeTimeoutWhenThereIsNothing() {
         String topic = RestApi.createTopic("empty", 1);
         String instance = create(RestApi.uniqueName("empty"), "{\"format\":\"binary\"}");
