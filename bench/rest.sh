@@ -13,7 +13,9 @@
 #     started Castle, RUNS rounds of 1, 10, 20: median publish rate, Castle's max and median RSS (ps, every second).
 #   bench/rest.sh [runs-per-scenario (3)] [seconds-per-run (10)]
 # Environment: WARMUP (20 s of unmeasured load per format), PUSH_SECS (20 s per push-pull run), CONNS ("4 15 50"),
-# CONSUMERS ("1 10 20"), FORMATS ("avro-id avro-inline binary json"), CASTLE_JAVA_OPTS ("-Xmx256m"), BROKER
+# CONSUMERS ("1 10 20"), FORMATS ("avro-id avro-inline binary json"), CASTLE_HEAP_OPTS ("-Xmx80m") and
+# CASTLE_GC_OPTS ("-XX:+UseSerialGC"), given to bin/castle as SCHEMA_REGISTRY_HEAP_OPTS and
+# SCHEMA_REGISTRY_JVM_PERFORMANCE_OPTS (the launcher's own defaults are Confluent's -Xmx512M -XX:+UseG1GC), BROKER
 # ("external", or "embedded": Castle's in-process broker, whose memory and CPU Castle's figures then include).
 # KAFKA_REST_PRODUCER_* and KAFKA_REST_CLIENT_* variables (e.g. KAFKA_REST_PRODUCER_LINGER_MS=0) reach both the proxy
 # and the floor; KAFKA_REST_CONSUMER_* reach the proxy's consumers. PARTS ("produce push") picks the parts to run.
@@ -27,7 +29,9 @@ PUSH_SECS=${PUSH_SECS:-20}
 CONNS=${CONNS:-"4 15 50"}
 CONSUMERS=${CONSUMERS:-"1 10 20"}
 FORMATS=${FORMATS:-"avro-id avro-inline binary json"}
-CASTLE_JAVA_OPTS=${CASTLE_JAVA_OPTS:-"-Xmx256m"}
+CASTLE_HEAP_OPTS=${CASTLE_HEAP_OPTS:-"-Xmx80m"}
+CASTLE_GC_OPTS=${CASTLE_GC_OPTS:-"-XX:+UseSerialGC"}
+CASTLE_JAVA_OPTS="$CASTLE_HEAP_OPTS $CASTLE_GC_OPTS"
 BROKER=${BROKER:-external}
 PARTS=${PARTS:-"produce push"}
 VALUE_BYTES=100
@@ -81,9 +85,9 @@ start_castle() {
   local broker_env=(SCHEMA_REGISTRY_CASTLE_EMBEDDED_KAFKA_PORT="$BROKER_PORT")
   [ "$BROKER" = external ] && broker_env=(SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS="$BOOTSTRAP"
     SCHEMA_REGISTRY_KAFKASTORE_TOPIC_REPLICATION_FACTOR=1 SCHEMA_REGISTRY_HOST_NAME=127.0.0.1)
-  # shellcheck disable=SC2086 # CASTLE_JAVA_OPTS is a list of options
   env "${broker_env[@]}" SCHEMA_REGISTRY_LISTENERS="$REG" SCHEMA_REGISTRY_CASTLE_DATA_DIR="$DATA/castle" \
-    KAFKA_REST_LISTENERS="$PROXY" java $CASTLE_JAVA_OPTS -jar "$JAR" >>"$OUT/rest-castle.log" 2>&1 &
+    KAFKA_REST_LISTENERS="$PROXY" SCHEMA_REGISTRY_HEAP_OPTS="$CASTLE_HEAP_OPTS" \
+    SCHEMA_REGISTRY_JVM_PERFORMANCE_OPTS="$CASTLE_GC_OPTS" CASTLE_JAR="$JAR" bin/castle >>"$OUT/rest-castle.log" 2>&1 &
   CASTLE_PID=$!
   pids+=("$CASTLE_PID")
   wait_for "$REG/"
@@ -308,7 +312,7 @@ if part push; then
     "$PUSH_SECS" "$FETCH_QUERY"
   printf 'instances in turn, each instance in a group of its own reading bench-push from the earliest offset;\n'
   printf 'medians of %s rounds, RSS over all samples of all rounds; cpu: cores used\n' "$RUNS"
-  printf 'a fresh Castle: java %s; broker: %s\n' "$CASTLE_JAVA_OPTS" "$BROKER"
+  printf 'a fresh Castle: bin/castle with %s; broker: %s\n' "$CASTLE_JAVA_OPTS" "$BROKER"
   consumer_settings=$(env | grep -E '^KAFKA_REST_CONSUMER_' | tr '\n' ' ' || true)
   [ -z "$consumer_settings" ] || echo "consumer settings: $consumer_settings"
   row='%-9s %9s %7s %6s %9s %9s %6s %10s %10s %8s %8s %10s\n'
