@@ -67,6 +67,36 @@ final class Bodies {
         return offsets;
     }
 
+    /**
+     * Confluent's {@code timestamps} of a seek: each partition with the time (epoch milliseconds, or an ISO-8601 instant
+     * such as {@code 2026-12-06T10:00:00Z}) to move to the first record at or after.
+     */
+    static List<PartitionOffset> timestamps(JsonNode body) {
+        List<PartitionOffset> timestamps = new ArrayList<>();
+        for (JsonNode entry : list(body, "timestamps")) {
+            JsonNode timestamp = required(entry, "timestamp");
+            long millis = -1;
+            if (timestamp.isIntegralNumber() && timestamp.canConvertToLong()) {
+                millis = timestamp.longValue();
+            } else if (timestamp.isTextual()) {
+                millis = parseLong(timestamp.textValue());
+                if (millis < 0) {
+                    try {
+                        millis = java.time.Instant.parse(timestamp.textValue().trim())
+                                .toEpochMilli();
+                    } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
+                        millis = -1;
+                    }
+                }
+            }
+            if (millis < 0) {
+                throw RestException.of(422, "timestamp must be epoch milliseconds or an ISO-8601 instant");
+            }
+            timestamps.add(new PartitionOffset(partition(entry), millis));
+        }
+        return timestamps;
+    }
+
     static int integer(JsonNode object, String key) {
         JsonNode value = required(object, key);
         if (value.isInt()) {

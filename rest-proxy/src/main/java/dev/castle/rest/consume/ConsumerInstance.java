@@ -24,6 +24,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 
@@ -187,17 +188,48 @@ final class ConsumerInstance implements AutoCloseable {
         return Map.of("partitions", partitions);
     }
 
+    /**
+     * Moves to the given offsets, and (Confluent's addition) to the first record at or after each given timestamp, or
+     * the end of the partition when there is none.
+     */
     void seek(JsonNode body) {
-        List<PartitionOffset> offsets = Bodies.offsets(body);
+        boolean byTime = body != null && body.hasNonNull("timestamps");
+        List<PartitionOffset> offsets = byTime && !body.hasNonNull("offsets") ? List.of() : Bodies.offsets(body);
+        List<PartitionOffset> times = byTime ? Bodies.timestamps(body) : List.of();
         run(() -> {
             Set<TopicPartition> assigned = consumer.assignment();
-            for (PartitionOffset offset : offsets) {
+            for (PartitionOffset offset : concat(offsets, times)) {
                 if (!assigned.contains(offset.partition())) {
                     throw RestException.of(40903, "Partition " + offset.partition() + " is unassigned");
                 }
             }
             offsets.forEach(offset -> consumer.seek(offset.partition(), offset.offset()));
+            if (!times.isEmpty()) {
+                Map<TopicPartition, Long> query = new LinkedHashMap<>();
+                times.forEach(time -> query.put(time.partition(), time.offset()));
+                Map<TopicPartition, OffsetAndTimestamp> found = kafka(
+                        "Failed to look up offsets by timestamp",
+                        () -> consumer.offsetsForTimes(query, requestTimeout));
+                List<TopicPartition> pastTheEnd = new ArrayList<>();
+                query.keySet().forEach(partition -> {
+                    OffsetAndTimestamp at = found.get(partition);
+                    if (at == null) {
+                        pastTheEnd.add(partition);
+                    } else {
+                        consumer.seek(partition, at.offset());
+                    }
+                });
+                if (!pastTheEnd.isEmpty()) {
+                    consumer.seekToEnd(pastTheEnd);
+                }
+            }
         });
+    }
+
+    private static List<PartitionOffset> concat(List<PartitionOffset> first, List<PartitionOffset> second) {
+        List<PartitionOffset> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
     }
 
     void seekToEdge(JsonNode body, boolean beginning, KafkaCluster cluster) {

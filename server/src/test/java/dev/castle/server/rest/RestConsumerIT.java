@@ -201,6 +201,43 @@ class RestConsumerIT {
     }
 
     @Test
+    void shouldSeekByTimestampAsConfluentDoes() {
+        String topic = RestApi.createTopic("bytime", 1);
+        produce(topic, RestApi.JSON, "[{\"value\":0},{\"value\":1}]");
+        String instance = create(RestApi.uniqueName("bytime"), "{\"format\":\"json\"}");
+        String partition = "{\"topic\":\"" + topic + "\",\"partition\":0}";
+        api.post(instance + "/assignments", RestApi.V2, "{\"partitions\":[" + partition + "]}");
+        assertThat(consume(instance, RestApi.JSON, 2)).hasSize(2);
+
+        Reply fromEpoch = api.post(
+                instance + "/positions",
+                RestApi.V2,
+                "{\"timestamps\":[{\"topic\":\"" + topic + "\",\"partition\":0,\"timestamp\":0}]}");
+        List<JsonNode> again = consume(instance, RestApi.JSON, 2);
+        Reply future = api.post(
+                instance + "/positions",
+                RestApi.V2,
+                "{\"timestamps\":[{\"topic\":\"" + topic
+                        + "\",\"partition\":0,\"timestamp\":\"2999-01-01T00:00:00Z\"}]}");
+        // the end is looked up by the next fetch (Kafka resets positions lazily): fetch once before producing
+        api.get(instance + "/records?timeout=500", RestApi.JSON);
+        produce(topic, RestApi.JSON, "[{\"value\":2}]");
+        List<JsonNode> after = consume(instance, RestApi.JSON, 1);
+        Reply malformed = api.post(
+                instance + "/positions",
+                RestApi.V2,
+                "{\"timestamps\":[{\"topic\":\"" + topic + "\",\"partition\":0,\"timestamp\":\"soon\"}]}");
+
+        assertThat(fromEpoch.status()).isEqualTo(204);
+        assertThat(again).extracting(r -> r.get("value").asInt()).containsExactly(0, 1);
+        assertThat(future.status())
+                .as("no record at or after the time: the end")
+                .isEqualTo(204);
+        assertThat(after).extracting(r -> r.get("value").asInt()).containsExactly(2);
+        assertThat(malformed.status()).isEqualTo(422);
+    }
+
+    @Test
     void shouldCommitCurrentPositionsForAnEmptyBody() {
         String topic = RestApi.createTopic("positions", 1);
         produce(topic, RestApi.BINARY, "[{\"value\":\"YQ==\"}]");
