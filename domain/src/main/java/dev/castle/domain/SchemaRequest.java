@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The body of register, lookup and compatibility requests ({@code RegisterSchemaRequest}). {@code schema} may be null
  * or empty (register then reuses the latest version, spec §4.1 step 4); {@code id} and {@code version} are null when
- * absent; {@code metadata} and {@code ruleSet} are raw compact JSON or null.
+ * absent; {@code metadata} and {@code ruleSet} are compact JSON in {@link ContractForm}'s normal form, or null.
  */
 public record SchemaRequest(
         String schema,
@@ -19,6 +19,8 @@ public record SchemaRequest(
     public SchemaRequest {
         references = references == null ? List.of() : List.copyOf(references);
         schemaType = schemaType == null ? SchemaType.AVRO : schemaType;
+        metadata = ContractForm.metadata(metadata);
+        ruleSet = ContractForm.ruleSet(ruleSet);
     }
 
     public static SchemaRequest of(SchemaType type, String schema, List<SchemaReference> references) {

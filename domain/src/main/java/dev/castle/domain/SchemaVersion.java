@@ -8,8 +8,8 @@ import java.util.List;
  * @param subject the subject as stored, qualified with its context when not the default one ({@code :.ctx:s})
  * @param schema the stored (canonical) schema text
  * @param references never null; empty when the schema has none
- * @param metadata raw compact JSON of Confluent's {@code metadata} object, or null
- * @param ruleSet raw compact JSON of Confluent's {@code ruleSet} object, or null
+ * @param metadata Confluent's {@code metadata} object as compact JSON in {@link ContractForm}'s normal form, or null
+ * @param ruleSet Confluent's {@code ruleSet} object as compact JSON in {@link ContractForm}'s normal form, or null
  * @param deleted true once soft-deleted
  */
 public record SchemaVersion(
@@ -26,6 +26,8 @@ public record SchemaVersion(
     public SchemaVersion {
         references = references == null ? List.of() : List.copyOf(references);
         schemaType = schemaType == null ? SchemaType.AVRO : schemaType;
+        metadata = ContractForm.metadata(metadata);
+        ruleSet = ContractForm.ruleSet(ruleSet);
     }
 
     public SchemaVersion withDeleted(boolean deleted) {

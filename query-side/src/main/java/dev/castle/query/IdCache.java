@@ -33,6 +33,9 @@ final class IdCache {
             return entry.body();
         }
         byte[] body = Json.bytes(Bodies.SchemaString.of(version, version.schema(), null));
+        if (entries.size() >= VersionCache.MAX_ENTRIES) {
+            entries.clear(); // bounded, as VersionCache
+        }
         entries.put(key, new Entry(version, body));
         return body;
     }

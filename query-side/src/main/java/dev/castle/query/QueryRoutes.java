@@ -65,6 +65,8 @@ public final class QueryRoutes {
         routes.get("/schemas/ids/{id}/schema", caughtUp(schemas::rawById));
         routes.get("/schemas/ids/{id}/subjects", caughtUp(schemas::subjectsById));
         routes.get("/schemas/ids/{id}/versions", caughtUp(schemas::versionsById));
+        routes.get("/schemas/guids/{guid}", caughtUp(schemas::byGuid));
+        routes.get("/schemas/guids/{guid}/ids", schemas::idsByGuid);
 
         routes.get("/subjects", caughtUp(subjects::list));
         routes.post("/subjects/{subject}", caughtUp(subjects::lookup));

@@ -5,6 +5,7 @@ import dev.castle.domain.QualifiedSubject;
 import dev.castle.domain.RegistryException;
 import dev.castle.domain.RegistrySettings;
 import dev.castle.domain.RegistryView;
+import dev.castle.domain.SchemaFingerprint;
 import dev.castle.domain.SchemaType;
 import dev.castle.domain.SchemaVersion;
 import dev.castle.domain.decide.Reads;
@@ -12,7 +13,9 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /** The {@code /schemas} routes (spec §2.2): schemas by id, the schema search and the supported types. */
 final class SchemaQueries {
@@ -46,6 +49,40 @@ final class SchemaQueries {
         String text = format == null ? found.preferred().schema() : reads.render(view, found.preferred(), format);
         Integer maxId = fetchMaxId ? view.maxId(found.context()) : null;
         Json.send(ctx, Bodies.SchemaString.of(found.preferred(), text, maxId));
+    }
+
+    /** {@code GET /schemas/guids/{guid}} (Confluent 8.x): the schema whose content hash the GUID is, without subject. */
+    void byGuid(Context ctx) {
+        String guid = ctx.pathParam("guid");
+        RegistryView view = views.apply(ctx);
+        SchemaVersion found = byGuid(view, guid)
+                .findFirst()
+                .orElseThrow(() -> new RegistryException(ErrorCode.SCHEMA_ID_NOT_FOUND, guid));
+        String format = Params.text(ctx, "format");
+        String text = format == null ? found.schema() : reads.render(view, found, format);
+        Json.send(ctx, Bodies.SchemaString.of(found, text, null));
+    }
+
+    /** {@code GET /schemas/guids/{guid}/ids} (Confluent 8.x): the id the GUID has in each context, none when unknown. */
+    void idsByGuid(Context ctx) {
+        List<Bodies.ContextId> ids = byGuid(views.apply(ctx), ctx.pathParam("guid"))
+                .map(v -> new Bodies.ContextId(v.context(), v.id()))
+                .toList();
+        Json.send(ctx, ids);
+    }
+
+    /** One subject-version per context holding the content the GUID names, the default context first. */
+    private static Stream<SchemaVersion> byGuid(RegistryView view, String guid) {
+        Optional<String> fingerprint = SchemaFingerprint.fingerprintOfGuid(guid);
+        if (fingerprint.isEmpty()) {
+            return Stream.empty();
+        }
+        return view.contexts().stream().flatMap(context -> {
+            OptionalInt id = view.idByFingerprint(context, fingerprint.get());
+            return id.isEmpty()
+                    ? Stream.empty()
+                    : view.versionsById(context, id.getAsInt()).stream().limit(1);
+        });
     }
 
     /** {@code GET /schemas/ids/{id}/schema}. */

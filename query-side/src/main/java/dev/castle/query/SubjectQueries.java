@@ -17,6 +17,7 @@ import java.util.function.Function;
 final class SubjectQueries {
     private final Function<Context, RegistryView> views;
     private final Reads reads;
+    private final VersionCache versionCache = new VersionCache();
 
     SubjectQueries(Function<Context, RegistryView> views, Reads reads) {
         this.views = views;
@@ -53,6 +54,10 @@ final class SubjectQueries {
     void version(Context ctx) {
         RegistryView view = views.apply(ctx);
         SchemaVersion found = versionOf(view, ctx);
+        if (Params.text(ctx, "format") == null) {
+            Json.sendBytes(ctx, versionCache.body(found));
+            return;
+        }
         Json.send(ctx, Bodies.SchemaEntity.of(found, text(view, found, ctx)));
     }
 

@@ -22,9 +22,10 @@ class BodiesTest {
         SchemaVersion avro = new SchemaVersion("s", 1, 7, SchemaType.AVRO, "\"string\"", List.of(), null, null, false);
 
         assertThat(json(Bodies.SchemaString.of(avro, avro.schema(), null)))
-                .isEqualTo("{\"schema\":\"\\\"string\\\"\"}");
+                .isEqualTo("{\"guid\":\"095d71cf-1255-6b9d-5e33-0ad575b3df5d\",\"schema\":\"\\\"string\\\"\"}");
         assertThat(json(Bodies.SchemaString.of(avro, avro.schema(), 3)))
-                .isEqualTo("{\"schema\":\"\\\"string\\\"\",\"maxId\":3}");
+                .isEqualTo(
+                        "{\"guid\":\"095d71cf-1255-6b9d-5e33-0ad575b3df5d\",\"schema\":\"\\\"string\\\"\",\"maxId\":3}");
     }
 
     @Test
@@ -41,13 +42,15 @@ class BodiesTest {
                 false);
 
         assertThat(json(Bodies.SchemaString.of(proto, "syntax", null)))
-                .isEqualTo("{\"schemaType\":\"PROTOBUF\",\"schema\":\"syntax\","
-                        + "\"references\":[{\"name\":\"b.proto\",\"subject\":\"b\",\"version\":1}],"
-                        + "\"metadata\":{\"properties\":{\"k\":\"v\"}}}");
+                .isEqualTo(
+                        "{\"guid\":\"5bd79cbf-4cb0-94e6-786f-5087769f68cb\",\"schemaType\":\"PROTOBUF\",\"schema\":\"syntax\","
+                                + "\"references\":[{\"name\":\"b.proto\",\"subject\":\"b\",\"version\":1}],"
+                                + "\"metadata\":{\"properties\":{\"k\":\"v\"}}}");
         assertThat(json(Bodies.SchemaEntity.of(proto, "syntax")))
-                .isEqualTo("{\"subject\":\"p\",\"version\":1,\"id\":2,\"schemaType\":\"PROTOBUF\","
-                        + "\"references\":[{\"name\":\"b.proto\",\"subject\":\"b\",\"version\":1}],"
-                        + "\"metadata\":{\"properties\":{\"k\":\"v\"}},\"schema\":\"syntax\"}");
+                .isEqualTo(
+                        "{\"subject\":\"p\",\"version\":1,\"id\":2,\"guid\":\"5bd79cbf-4cb0-94e6-786f-5087769f68cb\",\"schemaType\":\"PROTOBUF\","
+                                + "\"references\":[{\"name\":\"b.proto\",\"subject\":\"b\",\"version\":1}],"
+                                + "\"metadata\":{\"properties\":{\"k\":\"v\"}},\"schema\":\"syntax\"}");
     }
 
     @Test
@@ -56,7 +59,8 @@ class BodiesTest {
                 new SchemaVersion(":.ctx:s", 2, 5, SchemaType.AVRO, "\"int\"", List.of(), null, null, false);
 
         assertThat(json(Bodies.SchemaEntity.of(avro, avro.schema())))
-                .isEqualTo("{\"subject\":\":.ctx:s\",\"version\":2,\"id\":5,\"schema\":\"\\\"int\\\"\"}");
+                .isEqualTo(
+                        "{\"subject\":\":.ctx:s\",\"version\":2,\"id\":5,\"guid\":\"ef524ea1-b91e-7317-3d93-8ade36c1db32\",\"schema\":\"\\\"int\\\"\"}");
     }
 
     @Test

@@ -34,7 +34,8 @@ class CatchUpOnNotFoundTest {
         String byId = routes.get("/schemas/ids/2");
 
         // then the node caught up once and found it; the next read finds it without catching up
-        assertThat(byId).isEqualTo("200 {\"schema\":\"\\\"string\\\"\"}");
+        assertThat(byId)
+                .isEqualTo("200 {\"guid\":\"095d71cf-1255-6b9d-5e33-0ad575b3df5d\",\"schema\":\"\\\"string\\\"\"}");
         assertThat(routes.get("/subjects/late/versions/latest")).startsWith("200 ");
         assertThat(catchUps).hasValue(1);
     }
@@ -46,7 +47,8 @@ class CatchUpOnNotFoundTest {
 
         // when / then
         assertThat(routes.get("/subjects/late/versions/latest"))
-                .isEqualTo("200 {\"subject\":\"late\",\"version\":1,\"id\":2,\"schema\":\"\\\"string\\\"\"}");
+                .isEqualTo(
+                        "200 {\"subject\":\"late\",\"version\":1,\"id\":2,\"guid\":\"095d71cf-1255-6b9d-5e33-0ad575b3df5d\",\"schema\":\"\\\"string\\\"\"}");
         assertThat(catchUps).hasValue(1);
     }
 

@@ -47,7 +47,7 @@ class LatestWithMetadataTest {
         // given versions 1 and 2 share app=x; when asked for app=x, then the newer one answers
         assertThat(get("/subjects/s/metadata?key=app&value=x"))
                 .startsWith("200 {\"subject\":\"s\",\"version\":2,\"id\":2,")
-                .contains("\"metadata\":{\"properties\":{\"owner\":\"b\",\"app\":\"x\"}}");
+                .contains("\"metadata\":{\"properties\":{\"app\":\"x\",\"owner\":\"b\"}}");
         // when asked for two pairs, then only the version holding both answers
         assertThat(get("/subjects/s/metadata?key=app&value=x&key=owner&value=a"))
                 .startsWith("200 {\"subject\":\"s\",\"version\":1,\"id\":1,");

@@ -37,9 +37,13 @@ class QueryRoutesTest {
 
     @Test
     void shouldServeSchemasById() throws Exception {
-        assertThat(get("/schemas/ids/1")).isEqualTo("200 {\"schema\":\"\\\"string\\\"\"}");
-        assertThat(get("/schemas/ids/1")).isEqualTo("200 {\"schema\":\"\\\"string\\\"\"}");
-        assertThat(get("/schemas/ids/2?fetchMaxId=true")).isEqualTo("200 {\"schema\":\"\\\"string\\\"\",\"maxId\":2}");
+        assertThat(get("/schemas/ids/1"))
+                .isEqualTo("200 {\"guid\":\"095d71cf-1255-6b9d-5e33-0ad575b3df5d\",\"schema\":\"\\\"string\\\"\"}");
+        assertThat(get("/schemas/ids/1"))
+                .isEqualTo("200 {\"guid\":\"095d71cf-1255-6b9d-5e33-0ad575b3df5d\",\"schema\":\"\\\"string\\\"\"}");
+        assertThat(get("/schemas/ids/2?fetchMaxId=true"))
+                .isEqualTo(
+                        "200 {\"guid\":\"095d71cf-1255-6b9d-5e33-0ad575b3df5d\",\"schema\":\"\\\"string\\\"\",\"maxId\":2}");
         assertThat(get("/schemas/ids/2/schema")).isEqualTo("200 \"string\"");
         assertThat(get("/schemas/ids/7")).isEqualTo("404 40403 Schema 7 not found");
         assertThat(get("/schemas/ids/x")).isEqualTo("404 404 HTTP 404 Not Found");
@@ -53,9 +57,11 @@ class QueryRoutesTest {
     @Test
     void shouldSearchSchemas() throws Exception {
         assertThat(get("/schemas?subjectPrefix=a&latestOnly=true"))
-                .isEqualTo("200 [{\"subject\":\"a\",\"version\":2,\"id\":2,\"schema\":\"\\\"string\\\"\"}]");
+                .isEqualTo(
+                        "200 [{\"subject\":\"a\",\"version\":2,\"id\":2,\"guid\":\"095d71cf-1255-6b9d-5e33-0ad575b3df5d\",\"schema\":\"\\\"string\\\"\"}]");
         assertThat(get("/schemas?deleted=true&limit=1&offset=3"))
-                .isEqualTo("200 [{\"subject\":\"b\",\"version\":1,\"id\":1,\"schema\":\"\\\"string\\\"\"}]");
+                .isEqualTo(
+                        "200 [{\"subject\":\"b\",\"version\":1,\"id\":1,\"guid\":\"095d71cf-1255-6b9d-5e33-0ad575b3df5d\",\"schema\":\"\\\"string\\\"\"}]");
         assertThat(get("/schemas/types")).isEqualTo("200 [\"JSON\",\"PROTOBUF\",\"AVRO\"]");
     }
 
@@ -66,7 +72,8 @@ class QueryRoutesTest {
         assertThat(get("/subjects/a/versions")).isEqualTo("200 [1,2]");
         assertThat(get("/subjects/b/versions")).isEqualTo("404 40401 Subject 'b' not found.");
         assertThat(get("/subjects/a/versions/latest"))
-                .isEqualTo("200 {\"subject\":\"a\",\"version\":2,\"id\":2,\"schema\":\"\\\"string\\\"\"}");
+                .isEqualTo(
+                        "200 {\"subject\":\"a\",\"version\":2,\"id\":2,\"guid\":\"095d71cf-1255-6b9d-5e33-0ad575b3df5d\",\"schema\":\"\\\"string\\\"\"}");
         assertThat(get("/subjects/c/versions/1/schema")).isEqualTo("200 \"string\"");
         assertThat(get("/subjects/a/versions/0")).startsWith("422 42202 The specified version '0' is not");
         assertThat(get("/subjects/a/versions/1/referencedby")).isEqualTo("200 []");

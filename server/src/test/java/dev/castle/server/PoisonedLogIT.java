@@ -95,7 +95,8 @@ class PoisonedLogIT {
                 unique))) {
 
             // then it is ready, serves the valid record, and ignored the rest
-            assertThat(send(castle, "GET", "/schemas/ids/7", null).body()).isEqualTo("{\"schema\":\"\\\"string\\\"\"}");
+            assertThat(send(castle, "GET", "/schemas/ids/7", null).body())
+                    .isEqualTo("{\"guid\":\"095d71cf-1255-6b9d-5e33-0ad575b3df5d\",\"schema\":\"\\\"string\\\"\"}");
             assertThat(send(castle, "GET", "/subjects", null).body()).isEqualTo("[\"good\"]");
             assertThat(send(castle, "GET", "/subjects/conflict/versions", null).statusCode())
                     .isEqualTo(404);
@@ -104,7 +105,7 @@ class PoisonedLogIT {
             HttpResponse<String> registered =
                     send(castle, "POST", "/subjects/fresh/versions", "{\"schema\":\"\\\"bytes\\\"\"}");
             assertThat(registered.statusCode()).isEqualTo(200);
-            assertThat(registered.body()).isEqualTo("{\"id\":8}");
+            assertThat(registered.body()).isEqualTo("{\"id\":8,\"guid\":\"b462f06c-b909-be57-c850-08867784cde6\"}");
         }
     }
 }

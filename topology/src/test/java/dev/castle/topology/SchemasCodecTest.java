@@ -71,7 +71,7 @@ class SchemasCodecTest {
                 "{\"keytype\":\"SCHEMA\",\"subject\":\"p-value\",\"version\":1,\"magic\":1}",
                 "{\"subject\":\"p-value\",\"version\":1,\"id\":18,\"schemaType\":\"PROTOBUF\",\"references\":"
                         + "[{\"name\":\"common.proto\",\"subject\":\"common\",\"version\":2}],"
-                        + "\"metadata\":{\"properties\":{\"owner\":\"me\"}},\"ruleSet\":{\"domainRules\":[]},"
+                        + "\"metadata\":{\"properties\":{\"owner\":\"me\"}},\"ruleSet\":{},"
                         + "\"schema\":\"syntax = \\\"proto3\\\";\\n\",\"deleted\":true}");
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.castle.domain.ConfigValue;
+import dev.castle.domain.ContractForm;
 import dev.castle.domain.SchemaVersion;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -70,7 +71,7 @@ final class DataContracts {
         putIfNotEmpty(merged, "tags", tags(before, after));
         putIfNotEmpty(merged, "properties", properties(before, after));
         putIfNotEmpty(merged, "sensitive", sorted(before.path("sensitive"), after.path("sensitive")));
-        return merged.toString();
+        return ContractForm.metadata(merged.toString());
     }
 
     /** {@code update}'s rules follow {@code old}'s, which are dropped where {@code update} has a rule of that name. */
@@ -81,9 +82,14 @@ final class DataContracts {
         JsonNode before = Responses.parse(old);
         JsonNode after = Responses.parse(update);
         ObjectNode merged = NODES.objectNode();
-        putIfNotEmpty(merged, "migrationRules", rules(before.path("migrationRules"), after.path("migrationRules")));
-        putIfNotEmpty(merged, "domainRules", rules(before.path("domainRules"), after.path("domainRules")));
-        return merged.toString();
+        for (String list : List.of("migrationRules", "domainRules", "encodingRules")) {
+            putIfNotEmpty(merged, list, rules(before.path(list), after.path(list)));
+        }
+        JsonNode enableAt = after.hasNonNull("enableAt") ? after.get("enableAt") : before.get("enableAt");
+        if (enableAt != null && !enableAt.isNull()) {
+            merged.set("enableAt", enableAt);
+        }
+        return ContractForm.ruleSet(merged.toString());
     }
 
     private static String stored(JsonNode settings, String name) {

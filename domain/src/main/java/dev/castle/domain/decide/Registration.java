@@ -2,6 +2,7 @@ package dev.castle.domain.decide;
 
 import dev.castle.domain.Command;
 import dev.castle.domain.ConfigValue;
+import dev.castle.domain.ContractForm;
 import dev.castle.domain.Decision;
 import dev.castle.domain.ErrorCode;
 import dev.castle.domain.Event;
@@ -74,7 +75,7 @@ final class Registration {
         }
         int version = version(view, subject, draft.requestedVersion(), draft.importing());
         int id = schemaId >= 0 ? checkedImportId(view, context, schemaId, draft.candidate()) : newId(view, context);
-        SchemaVersion stored = withVersionAndId(draft.candidate(), version, id);
+        SchemaVersion stored = withVersionAndId(draft.candidate(), version, id, confluentVersion(draft));
         return new Decision(events(view, stored), response(draft.populated(), stored));
     }
 
@@ -118,7 +119,18 @@ final class Registration {
         return matcher.newestMatch(view, draft.live(), draft.candidate(), draft.parsed(), schemaId);
     }
 
-    private static SchemaVersion withVersionAndId(SchemaVersion candidate, int version, int id) {
+    /**
+     * Whether the stored metadata carries the new version's number as {@code confluent:version}: when a version was
+     * asked for, or the metadata already has one (Confluent's {@code maybeSetMetadataRuleSet}); never when importing.
+     */
+    private static boolean confluentVersion(Draft draft) {
+        return !draft.importing()
+                && (draft.requestedVersion() != 0
+                        || ContractForm.confluentVersion(draft.candidate().metadata()) != null);
+    }
+
+    private static SchemaVersion withVersionAndId(
+            SchemaVersion candidate, int version, int id, boolean confluentVersion) {
         return new SchemaVersion(
                 candidate.subject(),
                 version,
@@ -126,7 +138,9 @@ final class Registration {
                 candidate.schemaType(),
                 candidate.schema(),
                 candidate.references(),
-                candidate.metadata(),
+                confluentVersion
+                        ? ContractForm.withConfluentVersion(candidate.metadata(), version)
+                        : candidate.metadata(),
                 candidate.ruleSet(),
                 false);
     }
@@ -228,7 +242,7 @@ final class Registration {
     }
 
     private static Object response(boolean populated, SchemaVersion version) {
-        return populated ? Responses.schema(version) : new Responses.RegisterResponse(version.id());
+        return populated ? Responses.schema(version) : Responses.RegisterResponse.of(version);
     }
 
     static RegistryException notPermitted(String message) {

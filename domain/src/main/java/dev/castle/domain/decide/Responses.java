@@ -1,9 +1,11 @@
 package dev.castle.domain.decide;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.castle.domain.ConfigValue;
+import dev.castle.domain.SchemaFingerprint;
 import dev.castle.domain.SchemaType;
 import dev.castle.domain.SchemaVersion;
 import java.util.Iterator;
@@ -16,11 +18,16 @@ public final class Responses {
 
     private Responses() {}
 
-    /** {@code {"id": n}}: the answer to a registration. */
-    public record RegisterResponse(int id) {}
+    /** {@code {"id": n, "guid": "..."}}: the answer to a registration (the GUID is Confluent 8.x's). */
+    @JsonPropertyOrder({"id", "guid"})
+    public record RegisterResponse(int id, String guid) {
+        public static RegisterResponse of(SchemaVersion version) {
+            return new RegisterResponse(version.id(), SchemaFingerprint.guid(version));
+        }
+    }
 
     /**
-     * The full Schema entity ({@code subject, version, id, schemaType, references, metadata, ruleSet, schema}),
+     * The full Schema entity ({@code subject, version, id, guid, schemaType, references, metadata, ruleSet, schema}),
      * without the properties Confluent leaves out (AVRO type, no references, no metadata or rule set).
      */
     public static Map<String, Object> schema(SchemaVersion version) {
@@ -28,6 +35,7 @@ public final class Responses {
         body.put("subject", version.subject());
         body.put("version", version.version());
         body.put("id", version.id());
+        body.put("guid", SchemaFingerprint.guid(version));
         if (version.schemaType() != SchemaType.AVRO) {
             body.put("schemaType", version.schemaType().name());
         }

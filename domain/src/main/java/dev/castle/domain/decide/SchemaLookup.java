@@ -101,7 +101,7 @@ final class SchemaLookup {
         SchemaVersion found = existing.get();
         if (request.version() == null || request.version() == 0 || latestOnly) {
             boolean sameId = request.id() == null || request.id() < 0 || request.id() == found.id();
-            return sameId ? Optional.of(new Responses.RegisterResponse(found.id())) : Optional.empty();
+            return sameId ? Optional.of(Responses.RegisterResponse.of(found)) : Optional.empty();
         }
         if (request.id() == null || request.id() != found.id()) {
             return Optional.empty();

@@ -1,5 +1,6 @@
 package dev.castle.domain.decide;
 
+import dev.castle.domain.ContractForm;
 import dev.castle.domain.RegistryView;
 import dev.castle.domain.SchemaVersion;
 import dev.castle.domain.format.ParsedSchema;
@@ -34,7 +35,7 @@ final class SchemaMatcher {
 
     boolean matches(RegistryView view, SchemaVersion candidate, ParsedSchema parsed, SchemaVersion stored) {
         if (stored.schemaType() != candidate.schemaType()
-                || !Objects.equals(stored.metadata(), candidate.metadata())
+                || !sameMetadata(candidate, stored)
                 || !Objects.equals(stored.ruleSet(), candidate.ruleSet())) {
             return false;
         }
@@ -57,5 +58,32 @@ final class SchemaMatcher {
             return old.canonical().equals(candidate.schema());
         }
         return parsed.sameResolvedSchema(old);
+    }
+
+    /**
+     * Equal metadata, where {@code confluent:version} on one side only is left out of the comparison (Confluent's
+     * {@code canLookupIgnoringVersion}): a stored version that has it matches a candidate sent without it, and a
+     * candidate that names it matches a stored version without it only when it names that version's number.
+     */
+    static boolean sameMetadata(SchemaVersion candidate, SchemaVersion stored) {
+        if (Objects.equals(stored.metadata(), candidate.metadata())) {
+            return true;
+        }
+        String asked = ContractForm.confluentVersion(candidate.metadata());
+        String kept = ContractForm.confluentVersion(stored.metadata());
+        if (asked == null && kept != null) {
+            return orEmpty(candidate.metadata())
+                    .equals(orEmpty(ContractForm.withoutConfluentVersion(stored.metadata())));
+        }
+        if (asked != null && kept == null) {
+            return asked.equals(String.valueOf(stored.version()))
+                    && orEmpty(ContractForm.withoutConfluentVersion(candidate.metadata()))
+                            .equals(orEmpty(stored.metadata()));
+        }
+        return false;
+    }
+
+    private static String orEmpty(String metadata) {
+        return metadata == null ? "{}" : metadata;
     }
 }

@@ -48,9 +48,10 @@ class DataContractsTest {
 
         // then
         assertThat(merged)
-                .isEqualTo("{\"migrationRules\":[{\"name\":\"m\",\"type\":\"JSONATA\"}],"
-                        + "\"domainRules\":[{\"name\":\"r2\",\"type\":\"CEL\"},"
-                        + "{\"name\":\"r1\",\"type\":\"CEL\",\"expr\":\"new\"},{\"name\":\"r3\",\"type\":\"CEL\"}]}");
+                .isEqualTo(
+                        "{\"migrationRules\":[{\"name\":\"m\",\"kind\":\"TRANSFORM\",\"mode\":\"WRITEREAD\",\"type\":\"JSONATA\",\"disabled\":false}],"
+                                + "\"domainRules\":[{\"name\":\"r2\",\"kind\":\"TRANSFORM\",\"mode\":\"WRITEREAD\",\"type\":\"CEL\",\"disabled\":false},"
+                                + "{\"name\":\"r1\",\"kind\":\"TRANSFORM\",\"mode\":\"WRITEREAD\",\"type\":\"CEL\",\"expr\":\"new\",\"disabled\":false},{\"name\":\"r3\",\"kind\":\"TRANSFORM\",\"mode\":\"WRITEREAD\",\"type\":\"CEL\",\"disabled\":false}]}");
     }
 
     @Test
@@ -90,9 +91,10 @@ class DataContractsTest {
 
         // then
         assertThat(merged)
-                .isEqualTo(new DataContracts.Contract(
-                        "{\"properties\":{\"a\":\"1\"}}",
-                        "{\"domainRules\":[{\"name\":\"d\",\"type\":\"CEL\"},{\"name\":\"r\",\"type\":\"CEL\"}]}"));
+                .isEqualTo(
+                        new DataContracts.Contract(
+                                "{\"properties\":{\"a\":\"1\"}}",
+                                "{\"domainRules\":[{\"name\":\"d\",\"kind\":\"TRANSFORM\",\"mode\":\"WRITEREAD\",\"type\":\"CEL\",\"disabled\":false},{\"name\":\"r\",\"kind\":\"TRANSFORM\",\"mode\":\"WRITEREAD\",\"type\":\"CEL\",\"disabled\":false}]}"));
     }
 
     @Test

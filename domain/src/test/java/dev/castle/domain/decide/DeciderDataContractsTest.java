@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.castle.domain.Command;
 import dev.castle.domain.ConfigValue;
 import dev.castle.domain.Decision;
+import dev.castle.domain.SchemaFingerprint;
 import dev.castle.domain.SchemaRequest;
 import dev.castle.domain.SchemaType;
 import dev.castle.domain.SchemaVersion;
@@ -38,7 +39,18 @@ class DeciderDataContractsTest {
         assertThat(registry.model.version("s", 1).map(SchemaVersion::metadata)).contains(stored);
         assertThat(decision.response())
                 .isEqualTo(Map.of(
-                        "subject", "s", "version", 1, "id", 1, "metadata", Responses.parse(stored), "schema", V1));
+                        "subject",
+                        "s",
+                        "version",
+                        1,
+                        "id",
+                        1,
+                        "guid",
+                        guid("s", 1),
+                        "metadata",
+                        Responses.parse(stored),
+                        "schema",
+                        V1));
     }
 
     @Test
@@ -52,7 +64,8 @@ class DeciderDataContractsTest {
 
         // then
         assertThat(registry.model.version("s", 2).map(SchemaVersion::ruleSet))
-                .contains("{\"domainRules\":[{\"name\":\"a\",\"type\":\"CEL\"},{\"name\":\"b\",\"type\":\"CEL\"}]}");
+                .contains(
+                        "{\"domainRules\":[{\"name\":\"a\",\"kind\":\"TRANSFORM\",\"mode\":\"WRITEREAD\",\"type\":\"CEL\",\"disabled\":false},{\"name\":\"b\",\"kind\":\"TRANSFORM\",\"mode\":\"WRITEREAD\",\"type\":\"CEL\",\"disabled\":false}]}");
     }
 
     @Test
@@ -63,7 +76,18 @@ class DeciderDataContractsTest {
         // then
         assertThat(decision.response())
                 .isEqualTo(Map.of(
-                        "subject", "s", "version", 1, "id", 1, "metadata", Responses.parse(OWNER_D), "schema", V1));
+                        "subject",
+                        "s",
+                        "version",
+                        1,
+                        "id",
+                        1,
+                        "guid",
+                        guid("s", 1),
+                        "metadata",
+                        Responses.parse(OWNER_D),
+                        "schema",
+                        V1));
     }
 
     @Test
@@ -107,6 +131,84 @@ class DeciderDataContractsTest {
         assertThat(found.id()).isEqualTo(1);
     }
 
+    @Test
+    void shouldStoreTheVersionAsConfluentVersionWhenAVersionIsAskedFor() {
+        // when
+        registry.decide(new Command.RegisterSchema(
+                "s", new SchemaRequest(V1, SchemaType.AVRO, List.of(), null, 1, OWNER_D, null), false));
+        registry.decide(register("s", V2, null, null));
+
+        // then
+        assertThat(registry.model.version("s", 1).map(SchemaVersion::metadata))
+                .contains("{\"properties\":{\"confluent:version\":\"1\",\"owner\":\"d\"}}");
+        assertThat(registry.model.version("s", 2).map(SchemaVersion::metadata))
+                .as("the previous version's metadata is carried over, with this version's number")
+                .contains("{\"properties\":{\"confluent:version\":\"2\",\"owner\":\"d\"}}");
+    }
+
+    @Test
+    void shouldIgnoreConfluentVersionOnOneSideWhenLookingUp() {
+        // given
+        registry.decide(new Command.RegisterSchema(
+                "s", new SchemaRequest(V1, SchemaType.AVRO, List.of(), null, 1, OWNER_D, null), false));
+
+        // when
+        SchemaVersion withoutIt = registry.reads.lookup(registry.model, "s", request(V1, OWNER_D, null), false, false);
+        Decision again = registry.decide(register("s", V1, OWNER_D, null));
+
+        // then
+        assertThat(withoutIt.version()).isEqualTo(1);
+        assertThat(again.events())
+                .as("the same schema and metadata is no new version")
+                .isEmpty();
+        assertThat(SchemaMatcher.sameMetadata(
+                        candidate("{\"properties\":{\"confluent:version\":\"2\",\"owner\":\"d\"}}"),
+                        stored(1, OWNER_D)))
+                .as("a confluent:version naming another version does not match")
+                .isFalse();
+        assertThat(SchemaMatcher.sameMetadata(
+                        candidate("{\"properties\":{\"confluent:version\":\"1\",\"owner\":\"d\"}}"),
+                        stored(1, OWNER_D)))
+                .isTrue();
+    }
+
+    @Test
+    void shouldStoreAndHashTheContractInNormalForm() {
+        // when
+        registry.decide(register(
+                "s",
+                V1,
+                "{\"sensitive\":[\"b\",\"a\",\"a\"],\"properties\":{\"z\":\"1\",\"a\":\"2\"},\"tags\":{}}",
+                "{\"domainRules\":[{\"type\":\"CEL\",\"name\":\"r\",\"params\":{\"y\":\"1\",\"x\":\"2\"}}],"
+                        + "\"migrationRules\":[]}"));
+        Decision same = registry.decide(register(
+                "s",
+                V1,
+                "{\"properties\":{\"a\":\"2\",\"z\":\"1\"},\"sensitive\":[\"a\",\"b\"]}",
+                "{\"domainRules\":[{\"name\":\"r\",\"kind\":\"TRANSFORM\",\"mode\":\"WRITEREAD\",\"type\":\"CEL\","
+                        + "\"params\":{\"x\":\"2\",\"y\":\"1\"},\"disabled\":false}]}"));
+
+        // then
+        SchemaVersion stored = registry.model.version("s", 1).orElseThrow();
+        assertThat(stored.metadata())
+                .isEqualTo("{\"properties\":{\"a\":\"2\",\"z\":\"1\"},\"sensitive\":[\"a\",\"b\"]}");
+        assertThat(stored.ruleSet())
+                .isEqualTo(
+                        "{\"domainRules\":[{\"name\":\"r\",\"kind\":\"TRANSFORM\",\"mode\":\"WRITEREAD\",\"type\":\"CEL\","
+                                + "\"params\":{\"x\":\"2\",\"y\":\"1\"},\"disabled\":false}]}");
+        assertThat(same.events())
+                .as("the same contract written otherwise is the same schema")
+                .isEmpty();
+    }
+
+    private static SchemaVersion candidate(String metadata) {
+        return new SchemaVersion("s", 0, -1, SchemaType.AVRO, V1, List.of(), metadata, null, false);
+    }
+
+    private static SchemaVersion stored(int version, String metadata) {
+        return new SchemaVersion("s", version, 1, SchemaType.AVRO, V1, List.of(), metadata, null, false);
+    }
+
     private void configure(String subject, String other) {
         registry.decide(new Command.SetConfig(subject, new ConfigValue(null, null, null, null, null, null, other)));
     }
@@ -117,5 +219,9 @@ class DeciderDataContractsTest {
 
     static SchemaRequest request(String schema, String metadata, String ruleSet) {
         return new SchemaRequest(schema, SchemaType.AVRO, List.of(), null, null, metadata, ruleSet);
+    }
+
+    private String guid(String subject, int version) {
+        return SchemaFingerprint.guid(registry.model.version(subject, version).orElseThrow());
     }
 }

@@ -3,6 +3,7 @@ package dev.castle.domain.decide;
 import static dev.castle.domain.decide.DeciderRegisterTest.V1;
 import static dev.castle.domain.decide.DeciderRegisterTest.V2;
 import static dev.castle.domain.decide.DeciderRegisterTest.V2_NO_DEFAULT;
+import static dev.castle.domain.decide.RegisterAnswers.registeredAs;
 import static dev.castle.domain.decide.RegistryFixture.imported;
 import static dev.castle.domain.decide.RegistryFixture.record;
 import static dev.castle.domain.decide.RegistryFixture.registration;
@@ -41,8 +42,8 @@ class DeciderImportAndReferencesTest {
         Decision second = registry.decide(new Command.RegisterSchema("s", imported(V2_NO_DEFAULT, 9, 8), false));
 
         // then
-        assertThat(first.response()).isEqualTo(new Responses.RegisterResponse(7));
-        assertThat(second.response()).isEqualTo(new Responses.RegisterResponse(9));
+        assertThat(first.response()).is(registeredAs(7));
+        assertThat(second.response()).is(registeredAs(9));
         assertThat(registry.model.version("s", 8))
                 .get()
                 .extracting(SchemaVersion::id)
@@ -60,7 +61,7 @@ class DeciderImportAndReferencesTest {
 
         assertThat(error.errorCode()).isEqualTo(ErrorCode.OPERATION_NOT_PERMITTED);
         assertThat(error.getMessage()).isEqualTo("Overwrite new schema with id 5 in context  is not permitted.");
-        assertThat(same.response()).isEqualTo(new Responses.RegisterResponse(5));
+        assertThat(same.response()).is(registeredAs(5));
     }
 
     @Test
@@ -107,7 +108,7 @@ class DeciderImportAndReferencesTest {
 
         Decision decision = registry.decide(registration(":.ctx:b", B, new SchemaReference("ns.C", "c", 1)));
 
-        assertThat(decision.response()).isEqualTo(new Responses.RegisterResponse(2));
+        assertThat(decision.response()).is(registeredAs(2));
         assertThat(registry.model.referencedBy(":.ctx:c", 1)).containsExactly(2);
     }
 
@@ -119,7 +120,7 @@ class DeciderImportAndReferencesTest {
 
         Decision decision = registry.decide(registration("b", inlined));
 
-        assertThat(decision.response()).isEqualTo(new Responses.RegisterResponse(id));
+        assertThat(decision.response()).is(registeredAs(id));
         assertThat(decision.events()).isEmpty();
     }
 
@@ -131,9 +132,9 @@ class DeciderImportAndReferencesTest {
         Decision first = registry.decide(registration(":.ctx:s", V2));
         Decision second = registry.decide(registration(":.ctx:t", V1));
 
-        assertThat(first.response()).isEqualTo(new Responses.RegisterResponse(1));
+        assertThat(first.response()).is(registeredAs(1));
         assertThat(first.events().get(0)).isEqualTo(new Event.ContextAdded("default", ".ctx"));
-        assertThat(second.response()).isEqualTo(new Responses.RegisterResponse(2));
+        assertThat(second.response()).is(registeredAs(2));
         assertThat(second.events()).hasSize(1);
     }
 
@@ -147,8 +148,8 @@ class DeciderImportAndReferencesTest {
                 registry.decide(new Command.RegisterSchema("s", RegistryFixture.request(reordered), true));
         Decision plain = registry.decide(new Command.RegisterSchema("t", RegistryFixture.request(reordered), false));
 
-        assertThat(normalized.response()).isEqualTo(new Responses.RegisterResponse(1));
-        assertThat(plain.response()).isEqualTo(new Responses.RegisterResponse(2));
+        assertThat(normalized.response()).is(registeredAs(1));
+        assertThat(plain.response()).is(registeredAs(2));
     }
 
     @Test
@@ -163,8 +164,8 @@ class DeciderImportAndReferencesTest {
         Decision second = decider.decide(registration("s", V2), overlay);
 
         // then
-        assertThat(first.response()).isEqualTo(new Responses.RegisterResponse(1));
-        assertThat(second.response()).isEqualTo(new Responses.RegisterResponse(2));
+        assertThat(first.response()).is(registeredAs(1));
+        assertThat(second.response()).is(registeredAs(2));
         assertThat(((Event.SchemaUpserted) second.events().get(0)).schema().version())
                 .isEqualTo(2);
         assertThat(registry.model.subjects()).isEmpty();

@@ -1,5 +1,6 @@
 package dev.castle.domain.decide;
 
+import static dev.castle.domain.decide.RegisterAnswers.registeredAs;
 import static dev.castle.domain.decide.RegistryFixture.field;
 import static dev.castle.domain.decide.RegistryFixture.fieldWithDefault;
 import static dev.castle.domain.decide.RegistryFixture.record;
@@ -15,6 +16,7 @@ import dev.castle.domain.ErrorCode;
 import dev.castle.domain.Event;
 import dev.castle.domain.Mode;
 import dev.castle.domain.RegistryException;
+import dev.castle.domain.SchemaFingerprint;
 import dev.castle.domain.SchemaRequest;
 import dev.castle.domain.SchemaType;
 import dev.castle.domain.SchemaVersion;
@@ -35,7 +37,7 @@ class DeciderRegisterTest {
         Decision decision = registry.decide(registration("s", "{ \"type\" : \"string\" }"));
 
         // then
-        assertThat(decision.response()).isEqualTo(new Responses.RegisterResponse(1));
+        assertThat(decision.response()).is(registeredAs(1));
         assertThat(decision.events())
                 .containsExactly(new Event.SchemaUpserted(
                         new SchemaVersion("s", 1, 1, SchemaType.AVRO, "\"string\"", List.of(), null, null, false)));
@@ -50,7 +52,7 @@ class DeciderRegisterTest {
         Decision decision = registry.decide(registration("s", V1.replace(",", " ,  ")));
 
         // then
-        assertThat(decision.response()).isEqualTo(new Responses.RegisterResponse(1));
+        assertThat(decision.response()).is(registeredAs(1));
         assertThat(decision.events()).isEmpty();
     }
 
@@ -60,7 +62,7 @@ class DeciderRegisterTest {
 
         Decision decision = registry.decide(registration("b", V1));
 
-        assertThat(decision.response()).isEqualTo(new Responses.RegisterResponse(1));
+        assertThat(decision.response()).is(registeredAs(1));
         assertThat(registry.model.version("b", 1))
                 .get()
                 .extracting(SchemaVersion::id)
@@ -176,7 +178,8 @@ class DeciderRegisterTest {
         Decision decision = registry.decide(new Command.RegisterSchema("s", request(null), false));
 
         assertThat(decision.events()).isEmpty();
-        assertThat(decision.response()).isEqualTo(Map.of("subject", "s", "version", 1, "id", 1, "schema", compact(V1)));
+        assertThat(decision.response())
+                .isEqualTo(Map.of("subject", "s", "version", 1, "id", 1, "guid", guid("s", 1), "schema", compact(V1)));
     }
 
     @Test
@@ -190,7 +193,7 @@ class DeciderRegisterTest {
 
         assertThat(error.getMessage()).isEqualTo("Version is not one more than previous version");
         assertThat(error.errorCode()).isEqualTo(ErrorCode.INVALID_SCHEMA);
-        assertThat(decision.response()).isEqualTo(new Responses.RegisterResponse(2));
+        assertThat(decision.response()).is(registeredAs(2));
     }
 
     @Test
@@ -218,7 +221,7 @@ class DeciderRegisterTest {
         Decision decision = registry.decide(registration("s", V1));
 
         // then it is answered like the fast path, not refused for the mode
-        assertThat(decision.response()).isEqualTo(new Responses.RegisterResponse(1));
+        assertThat(decision.response()).is(registeredAs(1));
         assertThat(decision.events()).isEmpty();
         assertThat(registry.rejected(registration("s", V2)).getMessage())
                 .isEqualTo("Subject s in context  is not in read-write mode");
@@ -245,7 +248,7 @@ class DeciderRegisterTest {
 
         Decision decision = registry.decide(registration("s", V1));
 
-        assertThat(decision.response()).isEqualTo(new Responses.RegisterResponse(1));
+        assertThat(decision.response()).is(registeredAs(1));
         assertThat(decision.events())
                 .containsExactly(
                         new Event.SchemaTombstoned("s", 1),
@@ -261,7 +264,7 @@ class DeciderRegisterTest {
 
         Decision decision = registry.decide(registration("s", V1));
 
-        assertThat(decision.response()).isEqualTo(new Responses.RegisterResponse(2));
+        assertThat(decision.response()).is(registeredAs(2));
         assertThat(registry.model.version("s", 1)).isPresent();
     }
 
@@ -301,5 +304,9 @@ class DeciderRegisterTest {
         return new dev.castle.domain.format.avro.AvroFormat()
                 .parse(avro, Map.of(), false)
                 .canonical();
+    }
+
+    private String guid(String subject, int version) {
+        return SchemaFingerprint.guid(registry.model.version(subject, version).orElseThrow());
     }
 }

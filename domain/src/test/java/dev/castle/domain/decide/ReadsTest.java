@@ -6,6 +6,7 @@ import static dev.castle.domain.decide.DeciderRegisterTest.V1;
 import static dev.castle.domain.decide.DeciderRegisterTest.V2;
 import static dev.castle.domain.decide.DeciderRegisterTest.V2_NO_DEFAULT;
 import static dev.castle.domain.decide.DeciderRegisterTest.compact;
+import static dev.castle.domain.decide.RegisterAnswers.registeredAs;
 import static dev.castle.domain.decide.RegistryFixture.record;
 import static dev.castle.domain.decide.RegistryFixture.registration;
 import static dev.castle.domain.decide.RegistryFixture.request;
@@ -163,7 +164,7 @@ class ReadsTest {
         Optional<Object> known = reads.registeredAlready(registry.model, registration("s", V1));
         Optional<Object> unknown = reads.registeredAlready(registry.model, registration("s", V2));
 
-        assertThat(known).contains(new Responses.RegisterResponse(1));
+        assertThat(known).hasValueSatisfying(registeredAs(1));
         assertThat(unknown).isEmpty();
     }
 

@@ -37,6 +37,8 @@ enum Access {
             Map.entry("GET /schemas/ids/{id}/schema", AUTHENTICATED),
             Map.entry("GET /schemas/ids/{id}/subjects", AUTHENTICATED),
             Map.entry("GET /schemas/ids/{id}/versions", AUTHENTICATED),
+            Map.entry("GET /schemas/guids/{guid}", AUTHENTICATED),
+            Map.entry("GET /schemas/guids/{guid}/ids", AUTHENTICATED),
             Map.entry("GET /subjects", AUTHENTICATED),
             Map.entry("POST /subjects/{subject}", AUTHENTICATED),
             Map.entry("GET /subjects/{subject}/versions", AUTHENTICATED),

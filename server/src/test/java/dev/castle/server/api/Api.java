@@ -67,6 +67,21 @@ final class Api implements AutoCloseable {
     }
 
     /** Percent-encodes one path segment (a subject may hold {@code /}, {@code :} and quotes). */
+    /**
+     * The GUID Confluent 8.x gives a schema without references, metadata or rule set: the MD5 of its stored text,
+     * written as a UUID.
+     */
+    static String guid(String storedText) {
+        try {
+            byte[] md5 = java.security.MessageDigest.getInstance("MD5")
+                    .digest(storedText.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(md5);
+            return new java.util.UUID(bytes.getLong(), bytes.getLong()).toString();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     static String enc(String segment) {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }

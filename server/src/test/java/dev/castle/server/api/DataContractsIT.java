@@ -62,7 +62,7 @@ class DataContractsIT {
         // given
         String s = subject("carried");
         String ruleSet = "{\"domainRules\":[{\"name\":\"checkLen\",\"kind\":\"CONDITION\",\"mode\":\"WRITE\","
-                + "\"type\":\"CEL\",\"expr\":\"size(message.f1) < 10\"}]}";
+                + "\"type\":\"CEL\",\"expr\":\"size(message.f1) < 10\",\"disabled\":false}]}";
         assertOk(api.post("/subjects/" + enc(s) + "/versions", body(V1, null, ruleSet)));
 
         // when

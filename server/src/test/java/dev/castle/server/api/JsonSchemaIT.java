@@ -66,17 +66,18 @@ class JsonSchemaIT {
         String text = titled(s);
         int id = Typed.register(api, s, JSON, text);
         String quoted = Api.json(text);
+        String guid = Api.guid(text);
 
         assertThat(api.get("/schemas/ids/" + id).body())
-                .isEqualTo("{\"schemaType\":\"JSON\",\"schema\":" + quoted + "}");
+                .isEqualTo("{\"guid\":\"" + guid + "\",\"schemaType\":\"JSON\",\"schema\":" + quoted + "}");
         assertThat(api.get("/schemas/ids/" + id + "/schema").body()).isEqualTo(text);
         assertThat(api.get("/subjects/" + s + "/versions/1").body())
-                .isEqualTo("{\"subject\":\"" + s + "\",\"version\":1,\"id\":" + id
-                        + ",\"schemaType\":\"JSON\",\"schema\":" + quoted + "}");
+                .isEqualTo("{\"subject\":\"" + s + "\",\"version\":1,\"id\":" + id + ",\"guid\":\"" + guid
+                        + "\",\"schemaType\":\"JSON\",\"schema\":" + quoted + "}");
         assertThat(api.get("/subjects/" + s + "/versions/1/schema").body()).isEqualTo(text);
         assertThat(api.get("/schemas?subjectPrefix=" + s).body())
-                .isEqualTo("[{\"subject\":\"" + s + "\",\"version\":1,\"id\":" + id
-                        + ",\"schemaType\":\"JSON\",\"schema\":" + quoted + "}]");
+                .isEqualTo("[{\"subject\":\"" + s + "\",\"version\":1,\"id\":" + id + ",\"guid\":\"" + guid
+                        + "\",\"schemaType\":\"JSON\",\"schema\":" + quoted + "}]");
         assertThat(api.get("/schemas/ids/" + id + "/subjects").strings()).containsExactly(s);
     }
 

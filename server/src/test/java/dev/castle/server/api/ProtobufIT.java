@@ -60,12 +60,13 @@ class ProtobufIT {
         String s = Api.subject("reads");
         int id = Typed.register(api, s, PROTOBUF, COMMENTED);
         String quoted = Api.json(CANONICAL);
+        String guid = Api.guid(CANONICAL);
 
         assertThat(api.get("/schemas/ids/" + id).body())
-                .isEqualTo("{\"schemaType\":\"PROTOBUF\",\"schema\":" + quoted + "}");
+                .isEqualTo("{\"guid\":\"" + guid + "\",\"schemaType\":\"PROTOBUF\",\"schema\":" + quoted + "}");
         assertThat(api.get("/subjects/" + s + "/versions/1").body())
-                .isEqualTo("{\"subject\":\"" + s + "\",\"version\":1,\"id\":" + id
-                        + ",\"schemaType\":\"PROTOBUF\",\"schema\":" + quoted + "}");
+                .isEqualTo("{\"subject\":\"" + s + "\",\"version\":1,\"id\":" + id + ",\"guid\":\"" + guid
+                        + "\",\"schemaType\":\"PROTOBUF\",\"schema\":" + quoted + "}");
         assertThat(api.get("/subjects/" + s + "/versions/latest/schema").body()).isEqualTo(CANONICAL);
         assertThat(api.get("/schemas/ids/" + id + "/subjects").strings()).contains(s);
         assertThat(api.get("/schemas/ids/" + id + "/versions").json().toString())

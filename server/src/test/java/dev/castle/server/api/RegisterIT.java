@@ -30,12 +30,12 @@ class RegisterIT {
     }
 
     @Test
-    void shouldAnswerOnlyTheId() {
-        Reply reply =
-                api.post("/subjects/" + subject("id-only") + "/versions", schemaBody(Avro.record("IdOnly", "a:int")));
+    void shouldAnswerTheIdAndTheGuid() {
+        String schema = Avro.record("IdOnly", "a:int");
+        Reply reply = api.post("/subjects/" + subject("id-only") + "/versions", schemaBody(schema));
 
         assertOk(reply);
-        assertThat(reply.body()).isEqualTo("{\"id\":" + reply.id() + "}");
+        assertThat(reply.body()).isEqualTo("{\"id\":" + reply.id() + ",\"guid\":\"" + Api.guid(schema) + "\"}");
     }
 
     @Test

@@ -37,7 +37,41 @@ class SchemasIT {
         Reply reply = api.get("/schemas/ids/" + id);
 
         assertOk(reply);
-        assertThat(reply.body()).isEqualTo("{\"schema\":" + Avro.quoted(schema) + "}");
+        assertThat(reply.body())
+                .isEqualTo("{\"guid\":\"" + Api.guid(schema) + "\",\"schema\":" + Avro.quoted(schema) + "}");
+    }
+
+    @Test
+    void shouldServeASchemaByItsGuidInEveryContextItIsIn() {
+        String schema = Avro.record("ByGuid", "a:int");
+        String guid = Api.guid(schema);
+        String subject = subject("by-guid");
+        Reply registered = api.post("/subjects/" + enc(subject) + "/versions", Api.schemaBody(schema));
+        int inDefault = registered.id();
+        int inContext = api.register(":.guids:" + subject, schema);
+
+        Reply byGuid = api.get("/schemas/guids/" + guid);
+        Reply ids = api.get("/schemas/guids/" + guid + "/ids");
+        Reply version = api.get("/subjects/" + enc(subject) + "/versions/1");
+
+        assertThat(registered.json().path("guid").asText()).isEqualTo(guid);
+        assertThat(version.json().path("guid").asText()).isEqualTo(guid);
+        assertOk(byGuid);
+        assertThat(byGuid.body()).isEqualTo("{\"guid\":\"" + guid + "\",\"schema\":" + Avro.quoted(schema) + "}");
+        assertThat(ids.body())
+                .isEqualTo("[{\"context\":\".\",\"id\":" + inDefault + "},{\"context\":\".guids\",\"id\":" + inContext
+                        + "}]");
+        assertThat(api.get("/schemas/guids/" + guid.replace("-", ""))
+                        .json()
+                        .path("guid")
+                        .asText())
+                .isEqualTo(guid);
+        assertError(
+                api.get("/schemas/guids/00000000-0000-0000-0000-000000000000"),
+                404,
+                40403,
+                "Schema 00000000-0000-0000-0000-000000000000 not found");
+        assertThat(api.get("/schemas/guids/nonsense/ids").body()).isEqualTo("[]");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.castle.domain.format.json;
 
+import static dev.castle.domain.decide.RegisterAnswers.registeredAs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -11,7 +12,6 @@ import dev.castle.domain.RegistrySettings;
 import dev.castle.domain.SchemaRequest;
 import dev.castle.domain.SchemaType;
 import dev.castle.domain.decide.Decider;
-import dev.castle.domain.decide.Responses;
 import dev.castle.domain.state.RegistryModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,7 +48,7 @@ class JsonRegistrationTest {
         Object other = decide(register("b", A_INT));
 
         // then
-        assertThat(first).isEqualTo(new Responses.RegisterResponse(1));
+        assertThat(first).is(registeredAs(1));
         assertThat(again).isEqualTo(first);
         assertThat(other).isEqualTo(first);
     }
