@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -154,6 +155,34 @@ class HttpsIT {
         assertThatThrownBy(() -> Castle.start(config))
                 .isInstanceOf(TlsConfigException.class)
                 .hasMessage("ssl.keystore.password: wrong password for " + server.keyStore());
+    }
+
+    @Test
+    void shouldEndTheProcessWithOneLineNamingTheKeyWhenTheKeyStoreIsMissing() throws Exception {
+        // given a properties file whose key store does not exist (and a broker that is never reached)
+        Path file = dir.resolve("missing-store.properties");
+        Files.writeString(
+                file,
+                String.join(
+                        "\n",
+                        "listeners=https://127.0.0.1:0",
+                        "kafkastore.bootstrap.servers=127.0.0.1:1",
+                        "castle.rest.enabled=false",
+                        "ssl.keystore.location=" + dir.resolve("nowhere.p12")));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+
+        // when Castle is started as a process
+        Process process = new ProcessBuilder(java, "-cp", classPath, Main.class.getName(), file.toString())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        // then it ends with status 1 and one line that names the key, no stack trace
+        assertThat(process.waitFor()).isEqualTo(1);
+        assertThat(output)
+                .contains("Castle cannot start: ssl.keystore.location: no such file " + dir.resolve("nowhere.p12"))
+                .doesNotContain("\tat ");
     }
 
     private static Map<String, String> registry() {
