@@ -6,12 +6,14 @@ import dev.castle.rest.session.Sessions;
 import dev.castle.serdes.SchemaRegistryPort;
 import dev.castle.serdes.client.HttpSchemaRegistry;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,33 +42,47 @@ public final class RestProxy implements AutoCloseable {
      * none).
      */
     public static RestProxy start(RestConfig config, SchemaRegistryPort local) {
+        URI listener = config.listener();
+        return start(config, local, javalin -> {
+            javalin.jetty.host = listener.getHost();
+            javalin.jetty.port = listener.getPort();
+        });
+    }
+
+    /**
+     * As {@link #start(RestConfig, SchemaRegistryPort)}, listening where {@code listeners} says: it adds the Jetty
+     * connectors (plain or TLS) to the application being configured, instead of the single plain {@code listeners}.
+     */
+    public static RestProxy start(RestConfig config, SchemaRegistryPort local, Consumer<JavalinConfig> listeners) {
         List<AutoCloseable> started = new ArrayList<>();
         try {
-            return start(config, registry(config, local), started);
+            return start(config, registry(config, local), listeners, started);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
         }
     }
 
-    private static RestProxy start(RestConfig config, SchemaRegistryPort registry, List<AutoCloseable> started) {
+    private static RestProxy start(
+            RestConfig config,
+            SchemaRegistryPort registry,
+            Consumer<JavalinConfig> listeners,
+            List<AutoCloseable> started) {
         Sessions sessions = Sessions.open(config, registry);
         started.add(sessions);
-        URI listener = config.listener();
         ProxyRoutes routes = new ProxyRoutes(sessions::of);
-        ConsumerRoutes consumerRoutes = new ConsumerRoutes(
-                sessions::of, ctx -> baseUrl(config, listener, ctx), config.consumerRequestMaxBytes());
+        ConsumerRoutes consumerRoutes =
+                new ConsumerRoutes(sessions::of, ctx -> baseUrl(config, ctx), config.consumerRequestMaxBytes());
         Javalin app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
-            javalin.jetty.host = listener.getHost();
-            javalin.jetty.port = listener.getPort();
+            listeners.accept(javalin);
             ProxyConventions.install(javalin, config.httpRequestMaxSize());
             routes.addTo(javalin.routes);
             consumerRoutes.addTo(javalin.routes);
         });
         app.start();
         started.add(app::stop);
-        log.info("REST Proxy listening on {}:{}", listener.getHost(), app.port());
+        log.info("REST Proxy listening on port {}", app.port());
         return new RestProxy(List.copyOf(started), app.port());
     }
 
@@ -86,10 +102,10 @@ public final class RestProxy implements AutoCloseable {
         return HttpSchemaRegistry.fromConfig(client);
     }
 
-    /** {@code host.name} when set, else the scheme and Host the client used to reach this node. */
-    private static String baseUrl(RestConfig config, URI listener, Context ctx) {
+    /** The scheme the client used, with {@code host.name} when set, else with the Host the client used. */
+    private static String baseUrl(RestConfig config, Context ctx) {
         return config.hostName()
-                .map(host -> listener.getScheme() + "://" + host + ":" + ctx.port())
+                .map(host -> ctx.scheme() + "://" + host + ":" + ctx.port())
                 .orElseGet(() -> ctx.scheme() + "://" + ctx.host());
     }
 

@@ -21,9 +21,12 @@ import dev.castle.query.QueryRoutes;
 import dev.castle.query.RequestScope;
 import dev.castle.rest.RestConfig;
 import dev.castle.rest.RestProxy;
+import dev.castle.serdes.SchemaRegistryPort;
 import dev.castle.server.auth.RegistryAuth;
 import dev.castle.server.http.HttpServer;
+import dev.castle.server.http.Listeners;
 import dev.castle.server.http.RootRoutes;
+import dev.castle.server.tls.TlsSettings;
 import dev.castle.topology.RegistryStreams;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.net.URI;
@@ -37,6 +40,7 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
@@ -52,7 +56,9 @@ public final class Castle implements AutoCloseable {
 
     private final List<AutoCloseable> resources;
     private final HttpServer http;
-    private final String host;
+    /** This node's URL: its identity in the election group, or the REST Proxy's for a proxy-only node. */
+    private final String url;
+
     private final KafkaGroupElector elector;
     private final LeaderAwareGateway gateway;
     /** Kept, since a stopped Javalin no longer knows its port. */
@@ -63,14 +69,14 @@ public final class Castle implements AutoCloseable {
     private Castle(
             List<AutoCloseable> resources,
             HttpServer http,
-            String host,
+            String url,
             KafkaGroupElector elector,
             LeaderAwareGateway gateway,
             RestProxy rest) {
         this.resources = resources;
         this.restPort = rest == null ? -1 : rest.port();
         this.http = http;
-        this.host = host;
+        this.url = url;
         this.elector = elector;
         this.gateway = gateway;
         this.port = http == null ? -1 : http.port();
@@ -115,6 +121,13 @@ public final class Castle implements AutoCloseable {
         if (!config.registryEnabled()) {
             return proxyOnly(config, started);
         }
+        // the key stores are read before anything else starts: a bad one stops the node at once, its key named
+        Listeners listeners = Listeners.of(
+                CastleConfig.LISTENERS,
+                config.get(CastleConfig.LISTENERS).orElse(CastleConfig.LISTENERS_DEFAULT),
+                config.tls());
+        Optional<Listeners> restListeners =
+                config.restEnabled() ? Optional.of(restListeners(config)) : Optional.empty();
         KafkaConnection kafka = KafkaConnection.open(config, started);
         RegistryStreams streams = foldTheLog(config, kafka, started);
         RegistrySettings settings = settings(config);
@@ -123,21 +136,23 @@ public final class Castle implements AutoCloseable {
         LeaderAwareGateway gateway = acceptWrites(config, kafka, streams, settings, cluster, logProducers, elector);
         started.add(gateway);
         Reads reads = new Reads(settings);
-        HttpServer http = serveTheApi(config, kafka, streams, settings, reads, gateway, started);
+        HttpServer http = serveTheApi(config, listeners, kafka, streams, settings, reads, gateway, started);
         started.add(http);
-        URI advertised = cluster.advertised(config.listener(), http.port());
+        URI advertised = cluster.advertised(http.bound());
         KafkaGroupElector member = joinTheElection(kafka, cluster, advertised, gateway);
         elector.set(member);
         started.add(member);
         RestProxy rest = null;
-        if (config.restEnabled()) {
-            rest = RestProxy.start(
-                    restConfig(config, kafka.clientConfig()),
+        if (restListeners.isPresent()) {
+            rest = startRestProxy(
+                    config,
+                    restListeners.get(),
+                    kafka.clientConfig(),
                     new LocalSchemaRegistry(streams::view, reads, gateway, config.timeout()));
             started.add(rest);
         }
-        log.info("Castle node ready on port {} with log {} as {}", http.port(), config.topic(), advertised);
-        return new Castle(List.copyOf(started), http, advertised.getHost(), member, gateway, rest);
+        log.info("Castle node ready on {} with log {} as {}", http.bound(), config.topic(), advertised);
+        return new Castle(List.copyOf(started), http, advertised.toString(), member, gateway, rest);
     }
 
     /** Starts the global-only topology on the log and waits until it has applied everything the log holds. */
@@ -171,7 +186,11 @@ public final class Castle implements AutoCloseable {
                 () -> elector.get().requestRejoin("this node was fenced as leader"));
         return new LeaderAwareGateway(
                 leaders,
-                new Forwarder(cluster.leaderConnectTimeout(), cluster.leaderReadTimeout(), cluster.forwardedHeaders()),
+                new Forwarder(
+                        cluster.leaderConnectTimeout(),
+                        cluster.leaderReadTimeout(),
+                        cluster.forwardedHeaders(),
+                        forwardingTls(config)),
                 new StreamsStore(streams),
                 config.timeout(),
                 config.timeout());
@@ -180,6 +199,7 @@ public final class Castle implements AutoCloseable {
     /** The registry's HTTP API: root routes, reads from the local fold, writes through the gateway. */
     private static HttpServer serveTheApi(
             CastleConfig config,
+            Listeners listeners,
             KafkaConnection kafka,
             RegistryStreams streams,
             RegistrySettings settings,
@@ -201,7 +221,17 @@ public final class Castle implements AutoCloseable {
                 new QueryRoutes(streams::view, () -> streams.catchUp(config.timeout()), reads, settings, scope);
         RootRoutes root = new RootRoutes(kafka.clusterId(), config.groupId());
         routeGroups.addAll(List.of(root::addTo, queries::addTo, writes::addTo));
-        return HttpServer.start(config.listener(), routeGroups);
+        return HttpServer.start(listeners, routeGroups);
+    }
+
+    /**
+     * What a follower trusts when it forwards a write to an https leader: the node's {@code ssl.*} trust store, and its
+     * key store for a leader that asks for client certificates (Confluent uses the same settings); without them the
+     * JDK's defaults.
+     */
+    private static SSLContext forwardingTls(CastleConfig config) {
+        TlsSettings tls = config.tls();
+        return tls.configured() ? tls.sslContext() : null;
     }
 
     /** Joins the registry's group with Confluent's {@code sr} protocol; the elected leader's gateway starts deciding. */
@@ -218,6 +248,26 @@ public final class Castle implements AutoCloseable {
      * The REST Proxy's configuration: the {@code rest.*} keys; without a {@code bootstrap.servers} of its own the
      * proxy uses the registry's Kafka cluster and its client settings (security included).
      */
+    private static RestProxy startRestProxy(
+            CastleConfig config,
+            Listeners listeners,
+            Map<String, Object> kafkaClientConfig,
+            SchemaRegistryPort registry) {
+        return RestProxy.start(restConfig(config, kafkaClientConfig), registry, listeners::install);
+    }
+
+    /**
+     * The REST Proxy's {@code rest.listeners}; its https ones serve with its own {@code rest.ssl.*} keys (Confluent REST
+     * Proxy's {@code ssl.*}) when it has a store of its own, else with the registry's {@code ssl.*}.
+     */
+    private static Listeners restListeners(CastleConfig config) {
+        TlsSettings restTls = TlsSettings.from(config.withPrefix(CastleConfig.REST_PREFIX), CastleConfig.REST_PREFIX);
+        return Listeners.of(
+                CastleConfig.REST_PREFIX + RestConfig.LISTENERS,
+                config.get(CastleConfig.REST_PREFIX + RestConfig.LISTENERS).orElse(RestConfig.LISTENERS_DEFAULT),
+                restTls.configured() ? restTls : config.tls());
+    }
+
     private static RestConfig restConfig(CastleConfig config, Map<String, Object> kafkaClientConfig) {
         Map<String, String> rest = new HashMap<>(config.withPrefix(CastleConfig.REST_PREFIX));
         if (!rest.containsKey(RestConfig.BOOTSTRAP_SERVERS)) {
@@ -234,10 +284,13 @@ public final class Castle implements AutoCloseable {
             throw new IllegalArgumentException(CastleConfig.REGISTRY_ENABLED + " and " + CastleConfig.REST_ENABLED
                     + " are both false: this node would serve nothing");
         }
-        RestProxy rest = RestProxy.start(restConfig(config, KafkaConnection.clientConfig(config, started)), null);
+        Listeners listeners = restListeners(config);
+        RestProxy rest = startRestProxy(config, listeners, KafkaConnection.clientConfig(config, started), null);
         started.add(rest);
-        log.info("Castle node ready with the REST Proxy only, on port {}", rest.port());
-        return new Castle(List.copyOf(started), null, config.hostName().orElse("localhost"), null, null, rest);
+        log.info("Castle node ready with the REST Proxy only, on {}", listeners);
+        String scheme = listeners.first().getScheme();
+        String url = scheme + "://" + config.hostName().orElse("localhost") + ":" + rest.port();
+        return new Castle(List.copyOf(started), null, url, null, null, rest);
     }
 
     private static RegistrySettings settings(CastleConfig config) {
@@ -282,9 +335,14 @@ public final class Castle implements AutoCloseable {
         return restPort < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(restPort);
     }
 
-    /** {@code http://host:port} of this node. */
+    /** {@code scheme://host:port} of this node, as the others call it (its REST Proxy's, for a proxy-only node). */
     public String url() {
-        return "http://" + host + ":" + (port < 0 ? restPort : port);
+        return url;
+    }
+
+    /** The registry's listeners with the ports they are bound to; empty when the registry side is switched off. */
+    public List<URI> listeners() {
+        return http == null ? List.of() : http.bound();
     }
 
     /** This node's group member, for tests that pause it as a stopped process would be. */

@@ -1,5 +1,7 @@
 package dev.castle.server;
 
+import dev.castle.server.http.Listeners;
+import dev.castle.server.tls.TlsSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -9,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +24,10 @@ import java.util.Properties;
  */
 public final class CastleConfig {
 
-    /** Comma-separated HTTP listeners; only the first is bound. Port 0 binds a port chosen by the OS. */
+    /**
+     * Comma-separated {@code http://host:port} and {@code https://host:port} listeners, all bound; https ones serve with
+     * the {@code ssl.*} keys ({@link TlsSettings}). Port 0 binds a port chosen by the OS.
+     */
     public static final String LISTENERS = "listeners";
 
     public static final String LISTENERS_DEFAULT = "http://0.0.0.0:8081";
@@ -192,14 +198,19 @@ public final class CastleConfig {
         return Optional.ofNullable(values.get(key)).filter(value -> !value.isBlank());
     }
 
+    /** Every listener, in the configured order. */
+    public List<URI> listeners() {
+        return Listeners.parse(LISTENERS, get(LISTENERS).orElse(LISTENERS_DEFAULT));
+    }
+
     /** The first listener, as a URI. */
     public URI listener() {
-        String first = get(LISTENERS).orElse(LISTENERS_DEFAULT).split(",")[0].trim();
-        URI uri = URI.create(first);
-        if (uri.getHost() == null || uri.getPort() < 0) {
-            throw new IllegalArgumentException("Invalid listener '" + first + "': expected scheme://host:port");
-        }
-        return uri;
+        return listeners().get(0);
+    }
+
+    /** The registry's TLS settings: its https listeners' and those of a follower calling its leader. */
+    public TlsSettings tls() {
+        return TlsSettings.from(values, "");
     }
 
     public Optional<String> hostName() {

@@ -26,7 +26,10 @@ record ClusterSettings(
     /** The port other nodes call this node on, when it differs from the listener's (for example behind NAT). */
     static final String HOST_PORT = "host.port";
 
-    /** {@code http} or {@code https}: the scheme other nodes use to call this node. */
+    /**
+     * {@code http} or {@code https}: the scheme other nodes use to call this node, and so which listener goes into its
+     * identity (see {@link #interInstanceListener}).
+     */
     static final String INTER_INSTANCE_PROTOCOL = "inter.instance.protocol";
 
     /** Confluent's deprecated name of {@link CastleConfig#LEADER_ELIGIBILITY}. */
@@ -85,10 +88,30 @@ record ClusterSettings(
                         .orElse(List.of()));
     }
 
-    /** The scheme, host and port this node advertises, given its listener and the port it is bound to. */
-    URI advertised(URI listener, int boundPort) {
+    /**
+     * The scheme, host and port this node advertises, given its listeners with the ports they are bound to: those of
+     * the {@link #interInstanceListener inter-instance listener}, {@code host.name} and {@code host.port} replacing
+     * them when set.
+     */
+    URI advertised(List<URI> boundListeners) {
+        URI listener = interInstanceListener(boundListeners);
         String advertisedHost = host.orElse(advertisable(listener.getHost()));
-        return URI.create(scheme.orElse(listener.getScheme()) + "://" + advertisedHost + ":" + port.orElse(boundPort));
+        return URI.create(
+                scheme.orElse(listener.getScheme()) + "://" + advertisedHost + ":" + port.orElse(listener.getPort()));
+    }
+
+    /**
+     * The listener other nodes call: the first whose scheme is {@code inter.instance.protocol}, or unset, the first http
+     * listener (Confluent's default protocol is http), else the first listener. A protocol no listener has (TLS ended by
+     * a proxy in front of the node, Karapace's {@code advertised_protocol}) keeps the first listener and advertises
+     * that scheme.
+     */
+    URI interInstanceListener(List<URI> boundListeners) {
+        String wanted = scheme.orElse("http");
+        return boundListeners.stream()
+                .filter(listener -> listener.getScheme().equalsIgnoreCase(wanted))
+                .findFirst()
+                .orElse(boundListeners.get(0));
     }
 
     /** A wildcard bind address is not a host anyone can call back; name this machine instead, as Confluent does. */

@@ -57,7 +57,7 @@ public final class EmbeddedKafka implements AutoCloseable {
      * be pointed at a known address.
      */
     public static EmbeddedKafka start(Path dataDir, int port) {
-        return start(dataDir, port, Map.of());
+        return start(dataDir, port, Map.of(), null);
     }
 
     /**
@@ -66,16 +66,30 @@ public final class EmbeddedKafka implements AutoCloseable {
      * Kafka's unsecured validator accepts them); for tests of passing callers' credentials to Kafka.
      */
     public static EmbeddedKafka startWithSasl(Path dataDir, Map<String, String> plainUsers) {
-        return start(dataDir, 0, plainUsers);
+        return start(dataDir, 0, plainUsers, null);
     }
 
-    private static EmbeddedKafka start(Path dataDir, int port, Map<String, String> plainUsers) {
+    /**
+     * A broker with a second client listener that takes SASL over TLS ({@code SASL_SSL}): SCRAM-SHA-256 and
+     * SCRAM-SHA-512 (users added with {@code Admin.alterUserScramCredentials} on the plain listener), serving the
+     * certificate of {@code keyStore} (PKCS#12, one password for the store and its key).
+     */
+    public static EmbeddedKafka startWithSaslSsl(Path dataDir, Path keyStore, String password) {
+        return start(dataDir, 0, Map.of(), new BrokerTls(keyStore, password));
+    }
+
+    /** The key store a SASL_SSL listener serves. */
+    private record BrokerTls(Path keyStore, String password) {}
+
+    private static EmbeddedKafka start(Path dataDir, int port, Map<String, String> plainUsers, BrokerTls tls) {
         Path logDir = dataDir.toAbsolutePath().resolve("kafka");
         int brokerPort = port == 0 ? freePort() : port;
         int controllerPort = freePort();
-        int saslPort = plainUsers.isEmpty() ? -1 : freePort();
+        int saslPort = plainUsers.isEmpty() && tls == null ? -1 : freePort();
         Properties props = properties(logDir, brokerPort, controllerPort);
-        if (saslPort > 0) {
+        if (tls != null) {
+            addSaslSslListener(props, saslPort, tls);
+        } else if (saslPort > 0) {
             addSaslListener(props, saslPort, plainUsers);
         }
         KafkaConfig config = KafkaConfig.fromProps(props, false);
@@ -99,7 +113,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         return bootstrapServers;
     }
 
-    /** {@code host:port} of the SASL_PLAINTEXT listener of a broker started with {@link #startWithSasl}. */
+    /**
+     * {@code host:port} of the SASL_PLAINTEXT listener of a broker started with {@link #startWithSasl}, or of the
+     * SASL_SSL listener of one started with {@link #startWithSaslSsl}.
+     */
     public String saslBootstrapServers() {
         if (saslBootstrapServers == null) {
             throw new IllegalStateException("This broker has no SASL listener");
@@ -132,6 +149,26 @@ public final class EmbeddedKafka implements AutoCloseable {
                 "listener.name.sasl_plaintext.oauthbearer.sasl.jaas.config",
                 "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required"
                         + " unsecuredLoginStringClaim_sub=\"broker\";");
+    }
+
+    private static void addSaslSslListener(Properties props, int port, BrokerTls tls) {
+        props.put("listeners", props.getProperty("listeners") + ",SASL_SSL://127.0.0.1:" + port);
+        props.put("advertised.listeners", props.getProperty("advertised.listeners") + ",SASL_SSL://127.0.0.1:" + port);
+        props.put(
+                "listener.security.protocol.map",
+                props.getProperty("listener.security.protocol.map") + ",SASL_SSL:SASL_SSL");
+        props.put("sasl.enabled.mechanisms", "SCRAM-SHA-256,SCRAM-SHA-512");
+        props.put(
+                "listener.name.sasl_ssl.ssl.keystore.location",
+                tls.keyStore().toAbsolutePath().toString());
+        props.put("listener.name.sasl_ssl.ssl.keystore.password", tls.password());
+        props.put("listener.name.sasl_ssl.ssl.key.password", tls.password());
+        props.put("listener.name.sasl_ssl.ssl.keystore.type", "PKCS12");
+        for (String mechanism : new String[] {"scram-sha-256", "scram-sha-512"}) {
+            props.put(
+                    "listener.name.sasl_ssl." + mechanism + ".sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        }
     }
 
     @Override

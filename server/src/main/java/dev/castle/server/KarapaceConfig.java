@@ -282,16 +282,19 @@ final class KarapaceConfig {
             Optional.ofNullable(karapace.get("advertised_protocol"))
                     .ifPresent(scheme -> values.put(ClusterSettings.INTER_INSTANCE_PROTOCOL, scheme));
         }
-        if (!karapace.containsKey("host") && !karapace.containsKey("port")) {
+        // Karapace serves TLS on its one listener when it has a certificate; Castle then serves both of its own with it
+        String scheme = karapace.containsKey("server_tls_certfile") ? "https" : "http";
+        boolean hostOrPort = karapace.containsKey("host") || karapace.containsKey("port");
+        if (!hostOrPort && scheme.equals("http")) {
             return;
         }
-        String bind = karapace.getOrDefault("host", "127.0.0.1");
+        String bind = karapace.getOrDefault("host", hostOrPort ? "127.0.0.1" : "0.0.0.0");
         String host = bind.contains(":") && !bind.startsWith("[") ? "[" + bind + "]" : bind;
         if (restOnly) {
-            values.put(REST + "listeners", "http://" + host + ":" + karapace.getOrDefault("port", "" + REST_PORT));
+            values.put(REST + "listeners", scheme + "://" + host + ":" + karapace.getOrDefault("port", "" + REST_PORT));
         } else {
-            values.put(CastleConfig.LISTENERS, "http://" + host + ":" + karapace.getOrDefault("port", "8081"));
-            values.put(REST + "listeners", "http://" + host + ":" + REST_PORT);
+            values.put(CastleConfig.LISTENERS, scheme + "://" + host + ":" + karapace.getOrDefault("port", "8081"));
+            values.put(REST + "listeners", scheme + "://" + host + ":" + REST_PORT);
         }
     }
 }

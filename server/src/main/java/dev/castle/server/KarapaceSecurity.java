@@ -1,5 +1,6 @@
 package dev.castle.server;
 
+import dev.castle.server.tls.TlsSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,12 +11,11 @@ import java.util.Map;
 
 /**
  * Karapace's security keys on Castle's: the Kafka clients' TLS and SASL settings ({@code ssl_*}, {@code sasl_*}) as
- * {@code kafkastore.*} keys, and the HTTPS listener's ({@code server_tls_*}) as Confluent's {@code ssl.*} listener keys.
- * Castle serves no TLS yet, so the latter are kept for when it does and named in the start-up warning.
+ * {@code kafkastore.*} keys, and the HTTPS listener's ({@code server_tls_*}) as Confluent's {@code ssl.*} listener keys
+ * in their PEM form ({@link TlsSettings}).
  */
 final class KarapaceSecurity {
     private static final String KAFKA = CastleConfig.KAFKASTORE_PREFIX;
-    private static final String NO_TLS_YET = "Castle serves no TLS yet; kept as ";
 
     private KarapaceSecurity() {}
 
@@ -65,29 +65,32 @@ final class KarapaceSecurity {
                 module + " required username=" + quoted(username) + " password=" + quoted(password) + ";");
     }
 
+    /**
+     * The HTTPS listener's PEM files as the PEM form of Confluent's keys: the certificate chain as the key store (its
+     * private key in its own file, or in the certificate file when no key file is named), the CA file as the trust store
+     * for client certificates.
+     */
     private static void serverTls(
             Map<String, String> karapace, Map<String, String> values, Map<String, String> unused) {
         String certfile = karapace.get("server_tls_certfile");
-        if (certfile != null) {
-            values.put("ssl.keystore.type", "PEM");
-            values.put("ssl.keystore.location", certfile);
-            unused.put("server_tls_certfile", NO_TLS_YET + "ssl.keystore.location");
-        }
         String keyfile = karapace.get("server_tls_keyfile");
-        if (keyfile != null) {
-            values.put("ssl.keystore.key.location", keyfile);
-            unused.put("server_tls_keyfile", NO_TLS_YET + "ssl.keystore.key.location");
+        if (certfile != null) {
+            values.put(TlsSettings.KEYSTORE_TYPE, "PEM");
+            values.put(TlsSettings.KEYSTORE_LOCATION, certfile);
+            if (keyfile != null) {
+                values.put(TlsSettings.KEYSTORE_KEY_LOCATION, keyfile);
+            }
+        } else if (keyfile != null) {
+            unused.put("server_tls_keyfile", "needs server_tls_certfile");
         }
         String cafile = karapace.get("server_tls_cafile");
         if (cafile != null) {
-            values.put("ssl.truststore.type", "PEM");
-            values.put("ssl.truststore.location", cafile);
-            unused.put("server_tls_cafile", NO_TLS_YET + "ssl.truststore.location");
+            values.put(TlsSettings.TRUSTSTORE_TYPE, "PEM");
+            values.put(TlsSettings.TRUSTSTORE_LOCATION, cafile);
         }
         String clientAuth = karapace.get("server_tls_client_auth");
-        if (clientAuth != null && !clientAuth.equalsIgnoreCase("none")) {
-            values.put("ssl.client.authentication", clientAuthentication(clientAuth));
-            unused.put("server_tls_client_auth", NO_TLS_YET + "ssl.client.authentication");
+        if (clientAuth != null) {
+            values.put(TlsSettings.CLIENT_AUTHENTICATION, clientAuthentication(clientAuth));
         }
     }
 

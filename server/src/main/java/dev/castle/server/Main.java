@@ -2,6 +2,7 @@ package dev.castle.server;
 
 import dev.castle.server.auth.Mkpasswd;
 import dev.castle.server.backup.Tools;
+import dev.castle.server.tls.TlsConfigException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
@@ -35,7 +36,15 @@ public final class Main {
         Optional<Path> file = args.length > 0 ? Optional.of(Path.of(args[0])) : Optional.empty();
         Optional<Path> restFile = args.length > 1 ? Optional.of(Path.of(args[1])) : Optional.empty();
         CastleConfig config = CastleConfig.load(file, restFile, System.getenv());
-        Castle castle = Castle.start(config);
+        Castle castle;
+        try {
+            castle = Castle.start(config);
+        } catch (TlsConfigException e) {
+            // a key store the node cannot use: the one line names the key to fix, a stack trace would only bury it
+            log.error("Castle cannot start: {}", e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

@@ -88,7 +88,7 @@ final class Cluster implements AutoCloseable {
     /** Starts a node whose leader appends with producers made by {@code logProducers}. */
     Castle startNode(boolean eligible, Function<Map<String, Object>, Producer<byte[], byte[]>> logProducers) {
         Map<String, String> config = new HashMap<>(settings(eligible));
-        config.put("listeners", "http://127.0.0.1:0");
+        config.putIfAbsent("listeners", "http://127.0.0.1:0");
         config.put("castle.rest.enabled", "false");
         Castle castle = Castle.start(new CastleConfig(config), logProducers);
         nodes.add(castle);

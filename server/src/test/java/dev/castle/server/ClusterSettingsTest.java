@@ -53,7 +53,7 @@ class ClusterSettingsTest {
                 Map.of("host.name", "sr1.example", "host.port", "443", "inter.instance.protocol", "https")));
 
         // when
-        URI advertised = settings.advertised(URI.create("http://0.0.0.0:8081"), 8081);
+        URI advertised = settings.advertised(List.of(URI.create("http://0.0.0.0:8081")));
 
         // then
         assertThat(advertised.toString()).isEqualTo("https://sr1.example:443");
@@ -63,8 +63,25 @@ class ClusterSettingsTest {
     void shouldAdvertiseBoundPortOfListener() {
         ClusterSettings settings = ClusterSettings.from(new CastleConfig(Map.of()));
 
-        URI advertised = settings.advertised(URI.create("http://127.0.0.1:0"), 41234);
+        URI advertised = settings.advertised(List.of(URI.create("http://127.0.0.1:41234")));
 
         assertThat(advertised.toString()).isEqualTo("http://127.0.0.1:41234");
+    }
+
+    @Test
+    void shouldAdvertiseTheListenerOfTheInterInstanceProtocol() {
+        // given an http and an https listener
+        List<URI> bound = List.of(URI.create("https://127.0.0.1:8443"), URI.create("http://127.0.0.1:8081"));
+
+        // when the protocol is unset, https, or one no listener has
+        URI byDefault = ClusterSettings.from(new CastleConfig(Map.of())).advertised(bound);
+        URI https = ClusterSettings.from(new CastleConfig(Map.of("inter.instance.protocol", "https")))
+                .advertised(bound);
+        URI onlyHttps = ClusterSettings.from(new CastleConfig(Map.of())).advertised(bound.subList(0, 1));
+
+        // then http is Confluent's default, https picks the https listener, and a single listener is used as it is
+        assertThat(byDefault.toString()).isEqualTo("http://127.0.0.1:8081");
+        assertThat(https.toString()).isEqualTo("https://127.0.0.1:8443");
+        assertThat(onlyHttps.toString()).isEqualTo("https://127.0.0.1:8443");
     }
 }

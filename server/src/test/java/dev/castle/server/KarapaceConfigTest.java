@@ -233,23 +233,40 @@ class KarapaceConfigTest {
     }
 
     @Test
-    void shouldKeepTheServerTlsFilesAsConfluentKeysAndSayTheyAreNotServedYet() {
+    void shouldServeBothListenersOverHttpsWithTheServerTlsFilesAsPemKeys() {
+        // when
         KarapaceConfig.Translation translation = KarapaceConfig.translate(Map.of(
+                "host", "0.0.0.0",
+                "port", "8443",
                 "server_tls_certfile", "/tls/cert.pem",
                 "server_tls_keyfile", "/tls/key.pem",
                 "server_tls_cafile", "/tls/ca.pem",
                 "server_tls_client_auth", "optional"));
 
+        // then
         assertThat(translation.values())
+                .containsEntry("listeners", "https://0.0.0.0:8443")
+                .containsEntry("rest.listeners", "https://0.0.0.0:8082")
+                .containsEntry("ssl.keystore.type", "PEM")
                 .containsEntry("ssl.keystore.location", "/tls/cert.pem")
                 .containsEntry("ssl.keystore.key.location", "/tls/key.pem")
+                .containsEntry("ssl.truststore.type", "PEM")
                 .containsEntry("ssl.truststore.location", "/tls/ca.pem")
                 .containsEntry("ssl.client.authentication", "REQUESTED");
-        assertThat(translation.warning().orElseThrow())
-                .contains("server_tls_certfile (Castle serves no TLS yet")
-                .contains("server_tls_keyfile")
-                .contains("server_tls_cafile")
-                .contains("server_tls_client_auth");
+        assertThat(translation.warning()).isEmpty();
+    }
+
+    @Test
+    void shouldListenOverHttpsOnCastlesPortsWhenOnlyACertificateIsGiven() {
+        KarapaceConfig.Translation translation = KarapaceConfig.translate(
+                Map.of("server_tls_certfile", "/tls/both.pem", "server_tls_client_auth", "required"));
+
+        assertThat(translation.values())
+                .containsEntry("listeners", "https://0.0.0.0:8081")
+                .containsEntry("rest.listeners", "https://0.0.0.0:8082")
+                .containsEntry("ssl.keystore.location", "/tls/both.pem")
+                .containsEntry("ssl.client.authentication", "REQUIRED")
+                .doesNotContainKey("ssl.keystore.key.location");
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import javax.net.ssl.SSLContext;
 
 /**
  * Sends a follower's write to the leader (spec §6.3): same method, path, query and body, with the headers Confluent
@@ -43,10 +44,21 @@ public final class Forwarder {
      * @param extraHeaders {@code inter.instance.headers.whitelist}: more header names to forward
      */
     public Forwarder(Duration connectTimeout, Duration readTimeout, List<String> extraHeaders) {
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+        this(connectTimeout, readTimeout, extraHeaders, null);
+    }
+
+    /**
+     * @param extraHeaders {@code inter.instance.headers.whitelist}: more header names to forward
+     * @param tls what an https leader is trusted with (and the certificate shown to one that asks for it); null for the
+     *     JDK's defaults
+     */
+    public Forwarder(Duration connectTimeout, Duration readTimeout, List<String> extraHeaders, SSLContext tls) {
+        HttpClient.Builder builder =
+                HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1);
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.http = builder.build();
         this.readTimeout = readTimeout;
         this.headers = new ArrayList<>(FORWARDED_HEADERS);
         this.headers.addAll(extraHeaders);

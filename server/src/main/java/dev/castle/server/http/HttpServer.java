@@ -27,19 +27,20 @@ public final class HttpServer implements AutoCloseable {
     private static final long MAX_REQUEST_BYTES = 32L * 1024 * 1024;
 
     private final Javalin app;
+    private final Listeners listeners;
 
-    private HttpServer(Javalin app) {
+    private HttpServer(Javalin app, Listeners listeners) {
         this.app = app;
+        this.listeners = listeners;
     }
 
-    /** Binds the listener's host and port (0 lets the OS choose) and serves the given route groups. */
-    public static HttpServer start(URI listener, List<Consumer<JavalinDefaultRoutingApi>> routeGroups) {
+    /** Binds every listener (port 0 lets the OS choose) and serves the given route groups on all of them. */
+    public static HttpServer start(Listeners listeners, List<Consumer<JavalinDefaultRoutingApi>> routeGroups) {
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // Confluent sets no body limit; a schema larger than the log accepts is refused with 42209, not 413.
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
-            config.jetty.host = listener.getHost();
-            config.jetty.port = listener.getPort();
+            listeners.install(config);
             config.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(SUBJECT_PATHS));
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.jetty.modifyServletContextHandler(handler -> {
@@ -50,12 +51,18 @@ public final class HttpServer implements AutoCloseable {
             routeGroups.forEach(group -> group.accept(config.routes));
         });
         app.start();
-        log.info("Listening on {}:{}", listener.getHost(), app.port());
-        return new HttpServer(app);
+        log.info("Listening on {}", listeners);
+        return new HttpServer(app, listeners);
     }
 
+    /** The port of the first listener. */
     public int port() {
         return app.port();
+    }
+
+    /** Every listener with the port it is bound to, in the configured order. */
+    public List<URI> bound() {
+        return listeners.bound();
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.castle.domain.ErrorCode;
 import dev.castle.domain.RegistryException;
 import dev.castle.domain.SchemaRequest;
 import dev.castle.domain.json.RequestBodies;
+import dev.castle.server.tls.TlsSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,13 +21,14 @@ import org.junit.jupiter.api.Test;
 /** Spec §1 against a real listener with toy routes: negotiation, errors, headers, path encoding, context prefixes. */
 class HttpConventionsTest {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final TlsSettings NO_TLS = TlsSettings.from(java.util.Map.of(), "");
     private static HttpServer server;
 
     record Echo(String subject, String query, String absent) {}
 
     @BeforeAll
     static void start() {
-        server = HttpServer.start(URI.create("http://127.0.0.1:0"), List.of(routes -> {
+        server = HttpServer.start(Listeners.of("listeners", "http://127.0.0.1:0", NO_TLS), List.of(routes -> {
             routes.get(
                     "/subjects/{subject}/versions",
                     ctx -> ctx.json(new Echo(ctx.pathParam("subject"), ctx.queryString(), null)));
