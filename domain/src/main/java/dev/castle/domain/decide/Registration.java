@@ -74,8 +74,15 @@ final class Registration {
                     view, subject, draft.parsed(), draft.candidate().metadata(), draft.live());
         }
         int version = version(view, subject, draft.requestedVersion(), draft.importing());
-        int id = schemaId >= 0 ? checkedImportId(view, context, schemaId, draft.candidate()) : newId(view, context);
-        SchemaVersion stored = withVersionAndId(draft.candidate(), version, id, confluentVersion(draft));
+        SchemaVersion content = draft.candidate();
+        if (confluentVersion(draft)) {
+            // the stored content carries the version's number, so its id is that content's (or a new one)
+            content = withMetadata(content, ContractForm.withConfluentVersion(content.metadata(), version));
+            OptionalInt same = view.idByFingerprint(context, SchemaFingerprint.of(content));
+            schemaId = same.isPresent() ? same.getAsInt() : -1;
+        }
+        int id = schemaId >= 0 ? checkedImportId(view, context, schemaId, content) : newId(view, context);
+        SchemaVersion stored = withVersionAndId(content, version, id);
         return new Decision(events(view, stored), response(draft.populated(), stored));
     }
 
@@ -129,8 +136,7 @@ final class Registration {
                         || ContractForm.confluentVersion(draft.candidate().metadata()) != null);
     }
 
-    private static SchemaVersion withVersionAndId(
-            SchemaVersion candidate, int version, int id, boolean confluentVersion) {
+    private static SchemaVersion withVersionAndId(SchemaVersion candidate, int version, int id) {
         return new SchemaVersion(
                 candidate.subject(),
                 version,
@@ -138,11 +144,22 @@ final class Registration {
                 candidate.schemaType(),
                 candidate.schema(),
                 candidate.references(),
-                confluentVersion
-                        ? ContractForm.withConfluentVersion(candidate.metadata(), version)
-                        : candidate.metadata(),
+                candidate.metadata(),
                 candidate.ruleSet(),
                 false);
+    }
+
+    private static SchemaVersion withMetadata(SchemaVersion candidate, String metadata) {
+        return new SchemaVersion(
+                candidate.subject(),
+                candidate.version(),
+                candidate.id(),
+                candidate.schemaType(),
+                candidate.schema(),
+                candidate.references(),
+                metadata,
+                candidate.ruleSet(),
+                candidate.deleted());
     }
 
     private void checkMode(RegistryView view, String subject, SchemaRequest request) {

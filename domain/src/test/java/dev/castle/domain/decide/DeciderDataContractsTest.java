@@ -147,6 +147,22 @@ class DeciderDataContractsTest {
     }
 
     @Test
+    void shouldGiveTheSameSchemaUnderANewConfluentVersionAnIdOfItsOwn() {
+        // given
+        registry.decide(register("s", V1, OWNER_D, null));
+
+        // when the same schema and metadata is registered as version 2
+        Decision second = registry.decide(new Command.RegisterSchema(
+                "s", new SchemaRequest(V1, SchemaType.AVRO, List.of(), null, 2, OWNER_D, null), false));
+
+        // then version 2 holds confluent:version 2, which is other content than id 1's
+        SchemaVersion stored = registry.model.version("s", 2).orElseThrow();
+        assertThat(second.events()).isNotEmpty();
+        assertThat(stored.metadata()).isEqualTo("{\"properties\":{\"confluent:version\":\"2\",\"owner\":\"d\"}}");
+        assertThat(stored.id()).isEqualTo(2);
+    }
+
+    @Test
     void shouldIgnoreConfluentVersionOnOneSideWhenLookingUp() {
         // given
         registry.decide(new Command.RegisterSchema(
