@@ -299,7 +299,8 @@ public final class Castle implements AutoCloseable {
                 config.modeMutability(),
                 config.searchDefaultLimit(),
                 1000,
-                config.avroValidateDefaults());
+                config.avroValidateDefaults(),
+                config.validateFields());
     }
 
     /** One term of leadership: an executor on a log that reports being fenced instead of re-claiming itself. */

@@ -74,6 +74,8 @@ public final class CastleConfig {
      */
     public static final String AVRO_VALIDATE_DEFAULTS = "schema.providers.avro.validate.defaults";
 
+    public static final String VALIDATE_FIELDS = "schema.validate.fields";
+
     /** Default {@code limit} of {@code GET /schemas}. */
     public static final String SEARCH_DEFAULT_LIMIT = "schema.search.default.limit";
 
@@ -251,6 +253,11 @@ public final class CastleConfig {
 
     public boolean avroValidateDefaults() {
         return Boolean.parseBoolean(get(AVRO_VALIDATE_DEFAULTS).orElse("true"));
+    }
+
+    /** Confluent's {@code schema.validate.fields}: reserved-field validation where no config in scope sets it. */
+    public boolean validateFields() {
+        return Boolean.parseBoolean(get(VALIDATE_FIELDS).orElse("false"));
     }
 
     public int searchDefaultLimit() {

@@ -23,9 +23,31 @@ final class Scopes {
         this.settings = settings;
     }
 
-    /** The config record in scope, or empty when only the server default applies. */
+    /**
+     * The config record in scope, or empty when only the server default applies. A subject's own record takes the
+     * flags it leaves unset ({@code normalize}, {@code validateFields}, {@code validateRules},
+     * {@code compatibilityGroup}) from the global record, as Confluent's {@code mergeConfigs} does; its level, alias
+     * and data-contract defaults stay its own.
+     */
     Optional<ConfigValue> configRecord(RegistryView view, String subject) {
-        return inScope(subject, view::config);
+        Optional<ConfigValue> own = subject == null ? Optional.empty() : view.config(subject);
+        if (own.isEmpty()) {
+            return inScope(subject, view::config);
+        }
+        Optional<ConfigValue> global = view.config(null);
+        if (global.isEmpty()) {
+            return own;
+        }
+        ConfigValue mine = own.get();
+        ConfigValue top = global.get();
+        return Optional.of(new ConfigValue(
+                mine.alias(),
+                mine.normalize() != null ? mine.normalize() : top.normalize(),
+                mine.validateFields() != null ? mine.validateFields() : top.validateFields(),
+                mine.validateRules() != null ? mine.validateRules() : top.validateRules(),
+                mine.compatibilityLevel(),
+                mine.compatibilityGroup() != null ? mine.compatibilityGroup() : top.compatibilityGroup(),
+                mine.other()));
     }
 
     /** The compatibility level in scope. */
@@ -42,11 +64,9 @@ final class Scopes {
                 .orElse(false);
     }
 
-    /** True when the config in scope turns on reserved-field validation. */
+    /** True when the config in scope turns on reserved-field validation, or leaves it to the server's default. */
     boolean validateFields(RegistryView view, String subject) {
-        return configRecord(view, subject)
-                .map(c -> Boolean.TRUE.equals(c.validateFields()))
-                .orElse(false);
+        return configRecord(view, subject).map(ConfigValue::validateFields).orElse(settings.validateFields());
     }
 
     /** The mode in scope. */

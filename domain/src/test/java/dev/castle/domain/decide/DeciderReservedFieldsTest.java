@@ -11,6 +11,7 @@ import dev.castle.domain.CompatibilityLevel;
 import dev.castle.domain.ConfigValue;
 import dev.castle.domain.ErrorCode;
 import dev.castle.domain.RegistryException;
+import dev.castle.domain.RegistrySettings;
 import org.junit.jupiter.api.Test;
 
 class DeciderReservedFieldsTest {
@@ -65,6 +66,36 @@ class DeciderReservedFieldsTest {
         assertThat(error.getMessage())
                 .contains("[The new schema has reserved field h removed from its metadata which is present in the "
                         + "old schema's metadata., {validateFields: 'true', compatibility: 'BACKWARD'}]");
+    }
+
+    @Test
+    void shouldTakeValidateFieldsFromTheGlobalConfigWhenTheSubjectsLeavesItUnset() {
+        // given a global config that turns validation on, and a subject config that only sets a level
+        validateFields(null, true);
+        registry.decide(new Command.SetConfig("s", ConfigValue.of(CompatibilityLevel.NONE)));
+
+        // when
+        RegistryException error = registry.rejected(register("s", F_AND_G, RESERVES_F, null));
+
+        // then
+        assertThat(error.getMessage()).contains("{validateFields: 'true', compatibility: 'NONE'}");
+    }
+
+    @Test
+    void shouldValidateFieldsByTheServersDefaultWhenNoConfigSetsIt() {
+        // given schema.validate.fields=true and no config at all
+        RegistryFixture strict = new RegistryFixture(RegistrySettings.defaults().withValidateFields(true));
+
+        // when
+        RegistryException error = strict.rejected(register("s", F_AND_G, RESERVES_F, null));
+        strict.decide(new Command.SetConfig("lenient", new ConfigValue(null, null, false, null, null, null, null)));
+        strict.decide(register("lenient", F_AND_G, RESERVES_F, null));
+
+        // then
+        assertThat(error.getMessage()).contains("{validateFields: 'true', compatibility: 'BACKWARD'}");
+        assertThat(strict.model.version("lenient", 1))
+                .as("a config that says false wins")
+                .isPresent();
     }
 
     private void validateFields(String subject, boolean on) {
