@@ -1,5 +1,6 @@
 package dev.castle.domain.decide;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.castle.domain.Command;
 import dev.castle.domain.ConfigValue;
@@ -30,9 +31,24 @@ final class ConfigRules {
         if (level != null) {
             Subjects.validate(command.subject(), true);
         }
+        validateRuleSets(command.config());
         checkWritable(view, level);
         ConfigValue merged = merge(view.config(level).orElse(null), command.config());
         return new Decision(List.of(new Event.ConfigSet(level, merged)), Responses.config(merged, REQUEST_LEVEL));
+    }
+
+    /** A config's {@code defaultRuleSet} and {@code overrideRuleSet} pass the checks a registration's does (42210). */
+    private static void validateRuleSets(ConfigValue config) {
+        if (config.other() == null) {
+            return;
+        }
+        JsonNode other = Responses.parse(config.other());
+        for (String name : List.of(DataContracts.DEFAULT_RULE_SET, DataContracts.OVERRIDE_RULE_SET)) {
+            JsonNode ruleSet = other.get(name);
+            if (ruleSet != null && !ruleSet.isNull()) {
+                RuleSets.validate(ruleSet.toString());
+            }
+        }
     }
 
     Decision delete(Command.DeleteConfig command, RegistryView view) {

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.castle.domain.Command;
 import dev.castle.domain.ConfigValue;
 import dev.castle.domain.Decision;
+import dev.castle.domain.ErrorCode;
+import dev.castle.domain.RegistryException;
 import dev.castle.domain.SchemaFingerprint;
 import dev.castle.domain.SchemaRequest;
 import dev.castle.domain.SchemaType;
@@ -223,6 +225,38 @@ class DeciderDataContractsTest {
 
     private static SchemaVersion stored(int version, String metadata) {
         return new SchemaVersion("s", version, 1, SchemaType.AVRO, V1, List.of(), metadata, null, false);
+    }
+
+    @Test
+    void shouldRefuseAConfigWhoseDefaultOrOverrideRuleSetIsMalformed() {
+        // when
+        RegistryException duplicate = registry.rejected(new Command.SetConfig(
+                "s",
+                new ConfigValue(
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "{\"defaultRuleSet\":{\"domainRules\":[{\"name\":\"a\",\"type\":\"CEL\"},"
+                                + "{\"name\":\"a\",\"type\":\"CEL\"}]}}")));
+        RegistryException untyped = registry.rejected(new Command.SetConfig(
+                null,
+                new ConfigValue(
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "{\"overrideRuleSet\":{\"domainRules\":[{\"name\":\"b\"}]}}")));
+
+        // then
+        assertThat(duplicate.errorCode()).isEqualTo(ErrorCode.INVALID_RULESET);
+        assertThat(duplicate.getMessage()).isEqualTo("Found rule with duplicate name 'a'");
+        assertThat(untyped.getMessage()).isEqualTo("Missing rule type");
+        assertThat(registry.model.config("s")).isEmpty();
     }
 
     private void configure(String subject, String other) {
