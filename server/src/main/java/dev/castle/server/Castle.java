@@ -161,11 +161,17 @@ public final class Castle implements AutoCloseable {
         clientProperties.putAll(kafka.clientConfig());
         RegistryStreams streams = new RegistryStreams(clientProperties, config.topic());
         started.add(streams);
+        long start = System.nanoTime();
         streams.start();
         if (!streams.awaitReady(READY_TIMEOUT)) {
             throw new IllegalStateException(
                     "The registry store did not catch up with " + config.topic() + " in " + READY_TIMEOUT);
         }
+        log.info(
+                "Folded {} up to offset {} in {} ms",
+                config.topic(),
+                streams.view().appliedOffset(),
+                (System.nanoTime() - start) / 1_000_000);
         return streams;
     }
 
