@@ -52,8 +52,6 @@ public final class RegistryAuth implements AutoCloseable {
     private void check(Context ctx) {
         String subject = ctx.pathParamMap().get("subject");
         Access access = Access.of(ctx.method(), ctx.endpoints().matchedHttpEndpoint().path, subject);
-        System.err.println(
-                "DEBUG " + ctx.endpoints().matchedHttpEndpoint().path + " " + ctx.pathParamMap() + " " + access);
         if (access == Access.OPEN) {
             return;
         }
