@@ -288,7 +288,10 @@ class RestConsumerIT {
         String value = java.util.Base64.getEncoder().encodeToString(new byte[100]);
         StringBuilder records = new StringBuilder("[");
         for (int i = 0; i < 10; i++) {
-            records.append(i == 0 ? "" : ",").append("{\"value\":\"").append(value).append("\"}");
+            records.append(i == 0 ? "" : ",")
+                    .append("{\"value\":\"")
+                    .append(value)
+                    .append("\"}");
         }
         produce(topic, RestApi.BINARY, records.append("]").toString());
         String group = RestApi.uniqueName("heldback");
@@ -331,7 +334,9 @@ class RestConsumerIT {
                 .as("the commit covers the three records handed out, not those held back")
                 .isEqualTo(3);
         assertThat(resumed).as("a new member resumes at the commit").containsExactly(3L);
-        assertThat(after).as("closing an auto-committing member commits what it handed out").startsWith(4L);
+        assertThat(after)
+                .as("closing an auto-committing member commits what it handed out")
+                .startsWith(4L);
     }
 
     @Test
