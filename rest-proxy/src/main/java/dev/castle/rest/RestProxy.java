@@ -6,12 +6,14 @@ import dev.castle.rest.session.Sessions;
 import dev.castle.serdes.SchemaRegistryPort;
 import dev.castle.serdes.client.HttpSchemaRegistry;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,16 +42,29 @@ public final class RestProxy implements AutoCloseable {
      * none).
      */
     public static RestProxy start(RestConfig config, SchemaRegistryPort local) {
+        return start(config, local, javalin -> {});
+    }
+
+    /**
+     * Starts the proxy as {@link #start(RestConfig, SchemaRegistryPort)} does, with {@code instrumentation} (request
+     * metrics, operators' routes) installed on its listener before the proxy's own conventions and routes.
+     */
+    public static RestProxy start(
+            RestConfig config, SchemaRegistryPort local, Consumer<JavalinConfig> instrumentation) {
         List<AutoCloseable> started = new ArrayList<>();
         try {
-            return start(config, registry(config, local), started);
+            return start(config, registry(config, local), instrumentation, started);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
         }
     }
 
-    private static RestProxy start(RestConfig config, SchemaRegistryPort registry, List<AutoCloseable> started) {
+    private static RestProxy start(
+            RestConfig config,
+            SchemaRegistryPort registry,
+            Consumer<JavalinConfig> instrumentation,
+            List<AutoCloseable> started) {
         Sessions sessions = Sessions.open(config, registry);
         started.add(sessions);
         URI listener = config.listener();
@@ -60,6 +75,7 @@ public final class RestProxy implements AutoCloseable {
             javalin.startup.showJavalinBanner = false;
             javalin.jetty.host = listener.getHost();
             javalin.jetty.port = listener.getPort();
+            instrumentation.accept(javalin);
             ProxyConventions.install(javalin, config.httpRequestMaxSize());
             routes.addTo(javalin.routes);
             consumerRoutes.addTo(javalin.routes);
