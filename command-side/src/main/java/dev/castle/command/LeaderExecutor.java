@@ -42,6 +42,7 @@ public final class LeaderExecutor implements CommandGateway, AutoCloseable {
     private final EventLog eventLog;
     private final Function<RegistryView, Scratch> scratches;
     private final Duration timeout;
+    private final WriteObserver observer;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private final ExecutorService completer;
@@ -70,7 +71,19 @@ public final class LeaderExecutor implements CommandGateway, AutoCloseable {
             EventLog eventLog,
             Function<RegistryView, Scratch> scratches,
             Duration timeout) {
+        this(decider, store, eventLog, scratches, timeout, WriteObserver.NONE);
+    }
+
+    /** @param observer hears of each batch and each append, for metrics */
+    public LeaderExecutor(
+            BiFunction<Command, RegistryView, Decision> decider,
+            LocalStore store,
+            EventLog eventLog,
+            Function<RegistryView, Scratch> scratches,
+            Duration timeout,
+            WriteObserver observer) {
         this.decider = decider;
+        this.observer = observer;
         this.store = store;
         this.eventLog = eventLog;
         this.scratches = scratches;
@@ -186,6 +199,7 @@ public final class LeaderExecutor implements CommandGateway, AutoCloseable {
                 pending.future().completeExceptionally(e);
             }
         }
+        observer.batchDecided(batch.size(), events.size());
         if (events.isEmpty()) {
             decided.forEach(d -> d.pending().future().complete(d.response()));
         } else {
@@ -196,12 +210,15 @@ public final class LeaderExecutor implements CommandGateway, AutoCloseable {
     /** Appends, then lets the completer answer once the store has applied the batch; fails the batch on error. */
     private void write(List<Event> events, List<Decided> decided) {
         List<Long> offsets;
+        long start = System.nanoTime();
         try {
             offsets = eventLog.append(events);
         } catch (LogWriteException e) {
+            observer.batchAppended(events.size(), System.nanoTime() - start, false);
             fail(decided, events.size(), e);
             return;
         }
+        observer.batchAppended(events.size(), System.nanoTime() - start, true);
         InFlight committed = new InFlight(offsets.get(offsets.size() - 1), List.copyOf(events), decided);
         inFlight.add(committed);
         completer.execute(() -> answer(committed));

@@ -215,6 +215,38 @@ class LeaderExecutorTest {
     }
 
     @Test
+    void shouldTellTheObserverOfEachBatchAndEachAppend() throws Exception {
+        // given
+        List<String> heard = new CopyOnWriteArrayList<>();
+        executor = new LeaderExecutor(
+                LeaderExecutorTest::countingDecision,
+                store,
+                eventLog,
+                ScratchCounter::new,
+                Duration.ofSeconds(5),
+                new WriteObserver() {
+                    @Override
+                    public void batchDecided(int commands, int events) {
+                        heard.add("decided " + commands + " into " + events);
+                    }
+
+                    @Override
+                    public void batchAppended(int events, long nanos, boolean committed) {
+                        heard.add((committed ? "committed " : "failed ") + events + (nanos >= 0 ? "" : " backwards"));
+                    }
+                });
+        executor.start();
+
+        // when one batch is written and the next one's append fails
+        executor.submit(command("a")).get(5, TimeUnit.SECONDS);
+        eventLog.failNext = new LogWriteException("broken", null, false);
+        failure(executor.submit(command("b")));
+
+        // then the leader's NOOP barrier is no batch, and each batch was heard of before it was answered
+        assertThat(heard).containsExactly("decided 1 into 1", "committed 1", "decided 1 into 1", "failed 1");
+    }
+
+    @Test
     void shouldFailTheBatchWithATimeoutWhenTheStoreDoesNotCatchUp() {
         // given
         start(LeaderExecutorTest::countingDecision);

@@ -50,13 +50,14 @@ public final class RestProxy implements AutoCloseable {
     }
 
     /**
-     * As {@link #start(RestConfig, SchemaRegistryPort)}, listening where {@code listeners} says: it adds the Jetty
-     * connectors (plain or TLS) to the application being configured, instead of the single plain {@code listeners}.
+     * As {@link #start(RestConfig, SchemaRegistryPort)}, with {@code setup} making the application's listeners (plain or
+     * TLS Jetty connectors, instead of the single plain {@code listeners}) and installing any instrumentation (request
+     * metrics, operators' routes) before the proxy's own conventions and routes.
      */
-    public static RestProxy start(RestConfig config, SchemaRegistryPort local, Consumer<JavalinConfig> listeners) {
+    public static RestProxy start(RestConfig config, SchemaRegistryPort local, Consumer<JavalinConfig> setup) {
         List<AutoCloseable> started = new ArrayList<>();
         try {
-            return start(config, registry(config, local), listeners, started);
+            return start(config, registry(config, local), setup, started);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -66,7 +67,7 @@ public final class RestProxy implements AutoCloseable {
     private static RestProxy start(
             RestConfig config,
             SchemaRegistryPort registry,
-            Consumer<JavalinConfig> listeners,
+            Consumer<JavalinConfig> setup,
             List<AutoCloseable> started) {
         Sessions sessions = Sessions.open(config, registry);
         started.add(sessions);
@@ -75,7 +76,7 @@ public final class RestProxy implements AutoCloseable {
                 new ConsumerRoutes(sessions::of, ctx -> baseUrl(config, ctx), config.consumerRequestMaxBytes());
         Javalin app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
-            listeners.accept(javalin);
+            setup.accept(javalin);
             ProxyConventions.install(javalin, config.httpRequestMaxSize());
             routes.addTo(javalin.routes);
             consumerRoutes.addTo(javalin.routes);

@@ -5,6 +5,7 @@ import dev.castle.command.LogAppender;
 import dev.castle.command.OverlayScratch;
 import dev.castle.command.SchemasEventEncoder;
 import dev.castle.command.StreamsStore;
+import dev.castle.command.WriteObserver;
 import dev.castle.command.WriteRoutes;
 import dev.castle.command.election.ExecutorLeaders;
 import dev.castle.command.election.FencingEventLog;
@@ -23,11 +24,17 @@ import dev.castle.rest.RestConfig;
 import dev.castle.rest.RestProxy;
 import dev.castle.serdes.SchemaRegistryPort;
 import dev.castle.server.auth.RegistryAuth;
+import dev.castle.server.health.Health;
+import dev.castle.server.health.HealthRoutes;
 import dev.castle.server.http.HttpServer;
 import dev.castle.server.http.Listeners;
 import dev.castle.server.http.RootRoutes;
+import dev.castle.server.metrics.HttpMetrics;
+import dev.castle.server.metrics.NodeMetrics;
+import dev.castle.server.metrics.RegistryMetrics;
 import dev.castle.server.tls.TlsSettings;
 import dev.castle.topology.RegistryStreams;
+import io.javalin.config.JavalinConfig;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.net.URI;
 import java.time.Duration;
@@ -65,6 +72,8 @@ public final class Castle implements AutoCloseable {
     private final int port;
     /** The REST Proxy's port; -1 when it is switched off. */
     private final int restPort;
+    /** Null when the registry side is switched off. */
+    private final Health health;
 
     private Castle(
             List<AutoCloseable> resources,
@@ -72,8 +81,10 @@ public final class Castle implements AutoCloseable {
             String url,
             KafkaGroupElector elector,
             LeaderAwareGateway gateway,
-            RestProxy rest) {
+            RestProxy rest,
+            Health health) {
         this.resources = resources;
+        this.health = health;
         this.restPort = rest == null ? -1 : rest.port();
         this.http = http;
         this.url = url;
@@ -118,8 +129,10 @@ public final class Castle implements AutoCloseable {
             CastleConfig config,
             Function<Map<String, Object>, Producer<byte[], byte[]>> logProducers,
             List<AutoCloseable> started) {
+        NodeMetrics metrics = new NodeMetrics();
+        started.add(metrics);
         if (!config.registryEnabled()) {
-            return proxyOnly(config, started);
+            return proxyOnly(config, metrics, started);
         }
         // the key stores are read before anything else starts: a bad one stops the node at once, its key named
         Listeners listeners = Listeners.of(
@@ -129,17 +142,36 @@ public final class Castle implements AutoCloseable {
         Optional<Listeners> restListeners =
                 config.restEnabled() ? Optional.of(restListeners(config)) : Optional.empty();
         KafkaConnection kafka = KafkaConnection.open(config, started);
+        long foldStart = System.nanoTime();
         RegistryStreams streams = foldTheLog(config, kafka, started);
+        double startupSeconds = (System.nanoTime() - foldStart) / 1e9;
+        RegistryMetrics registryMetrics = new RegistryMetrics(metrics.registry());
+        registryMetrics.bindFold(streams::status);
+        Health health = new Health(streams::status, streams::refreshLogEnd, config.healthMaxFoldLag());
+        registryMetrics.bindReadiness(health::ready);
         RegistrySettings settings = settings(config);
         ClusterSettings cluster = ClusterSettings.from(config);
         AtomicReference<LeaderElector> elector = new AtomicReference<>();
-        LeaderAwareGateway gateway = acceptWrites(config, kafka, streams, settings, cluster, logProducers, elector);
+        LeaderAwareGateway gateway =
+                acceptWrites(config, kafka, streams, settings, cluster, logProducers, elector, registryMetrics);
         started.add(gateway);
+        registryMetrics.bindLeadership(gateway::leads);
         Reads reads = new Reads(settings);
-        HttpServer http = serveTheApi(config, listeners, kafka, streams, settings, reads, gateway, started);
+        AtomicReference<String> selfUrl = new AtomicReference<>();
+        HealthRoutes probes = new HealthRoutes(
+                health,
+                new HealthRoutes.Cluster(
+                        () -> gateway.leads() ? Optional.ofNullable(selfUrl.get()) : gateway.followedLeaderUrl(),
+                        gateway::leads,
+                        cluster.eligible(),
+                        registryMetrics::generation,
+                        startupSeconds));
+        HttpServer http =
+                serveTheApi(config, listeners, kafka, streams, settings, reads, gateway, metrics, probes, started);
         started.add(http);
         URI advertised = cluster.advertised(http.bound());
-        KafkaGroupElector member = joinTheElection(kafka, cluster, advertised, gateway);
+        selfUrl.set(advertised.toString());
+        KafkaGroupElector member = joinTheElection(kafka, cluster, advertised, registryMetrics.observing(gateway));
         elector.set(member);
         started.add(member);
         RestProxy rest = null;
@@ -148,11 +180,13 @@ public final class Castle implements AutoCloseable {
                     config,
                     restListeners.get(),
                     kafka.clientConfig(),
-                    new LocalSchemaRegistry(streams::view, reads, gateway, config.timeout()));
+                    new LocalSchemaRegistry(streams::view, reads, gateway, config.timeout()),
+                    timeRequests(config, metrics, "rest-proxy"));
             started.add(rest);
         }
+        health.serving();
         log.info("Castle node ready on {} with log {} as {}", http.bound(), config.topic(), advertised);
-        return new Castle(List.copyOf(started), http, advertised.toString(), member, gateway, rest);
+        return new Castle(List.copyOf(started), http, advertised.toString(), member, gateway, rest, health);
     }
 
     /** Starts the global-only topology on the log and waits until it has applied everything the log holds. */
@@ -186,9 +220,10 @@ public final class Castle implements AutoCloseable {
             RegistrySettings settings,
             ClusterSettings cluster,
             Function<Map<String, Object>, Producer<byte[], byte[]>> logProducers,
-            AtomicReference<LeaderElector> elector) {
+            AtomicReference<LeaderElector> elector,
+            WriteObserver observer) {
         ExecutorLeaders leaders = new ExecutorLeaders(
-                onFenced -> leader(config, kafka, streams, settings, logProducers, onFenced),
+                onFenced -> leader(config, kafka, streams, settings, logProducers, onFenced, observer),
                 () -> elector.get().requestRejoin("this node was fenced as leader"));
         return new LeaderAwareGateway(
                 leaders,
@@ -199,10 +234,14 @@ public final class Castle implements AutoCloseable {
                         forwardingTls(config)),
                 new StreamsStore(streams),
                 config.timeout(),
-                config.timeout());
+                config.timeout(),
+                observer);
     }
 
-    /** The registry's HTTP API: root routes, reads from the local fold, writes through the gateway. */
+    /**
+     * The registry's HTTP API: root routes, reads from the local fold, writes through the gateway; and for operators,
+     * the health probes and {@code /metrics}, with every request timed.
+     */
     private static HttpServer serveTheApi(
             CastleConfig config,
             Listeners listeners,
@@ -211,6 +250,8 @@ public final class Castle implements AutoCloseable {
             RegistrySettings settings,
             Reads reads,
             LeaderAwareGateway gateway,
+            NodeMetrics metrics,
+            HealthRoutes probes,
             List<AutoCloseable> started) {
         WriteRoutes writes = new WriteRoutes(
                 gateway, command -> reads.registeredAlready(streams.view(), command), () -> streams.view()
@@ -218,7 +259,7 @@ public final class Castle implements AutoCloseable {
         List<Consumer<JavalinDefaultRoutingApi>> routeGroups = new ArrayList<>();
         RequestScope scope = RequestScope.WHOLE;
         if (config.authFile().isPresent()) {
-            RegistryAuth auth = RegistryAuth.watching(config.authFile().get());
+            RegistryAuth auth = RegistryAuth.watching(config.authFile().get(), !config.metricsAuthenticate());
             started.add(auth);
             routeGroups.add(auth::addTo);
             scope = auth::narrow;
@@ -226,8 +267,16 @@ public final class Castle implements AutoCloseable {
         QueryRoutes queries =
                 new QueryRoutes(streams::view, () -> streams.catchUp(config.timeout()), reads, settings, scope);
         RootRoutes root = new RootRoutes(kafka.clusterId(), config.groupId());
-        routeGroups.addAll(List.of(root::addTo, queries::addTo, writes::addTo));
-        return HttpServer.start(listeners, routeGroups);
+        routeGroups.addAll(List.of(root::addTo, queries::addTo, writes::addTo, probes::addTo));
+        if (config.metricsEnabled()) {
+            routeGroups.add(metrics::addTo);
+        }
+        return HttpServer.start(listeners, routeGroups, timeRequests(config, metrics, "registry"));
+    }
+
+    /** Times a listener's requests, unless metrics are switched off. */
+    private static Consumer<JavalinConfig> timeRequests(CastleConfig config, NodeMetrics metrics, String listener) {
+        return config.metricsEnabled() ? new HttpMetrics(metrics.registry(), listener)::install : javalin -> {};
     }
 
     /**
@@ -242,7 +291,7 @@ public final class Castle implements AutoCloseable {
 
     /** Joins the registry's group with Confluent's {@code sr} protocol; the elected leader's gateway starts deciding. */
     private static KafkaGroupElector joinTheElection(
-            KafkaConnection kafka, ClusterSettings cluster, URI advertised, LeaderAwareGateway gateway) {
+            KafkaConnection kafka, ClusterSettings cluster, URI advertised, LeaderElector.Listener gateway) {
         SrIdentity identity =
                 SrIdentity.of(advertised.getScheme(), advertised.getHost(), advertised.getPort(), cluster.eligible());
         KafkaGroupElector member = new KafkaGroupElector(kafka.clientConfig(), cluster.group(), identity);
@@ -258,8 +307,12 @@ public final class Castle implements AutoCloseable {
             CastleConfig config,
             Listeners listeners,
             Map<String, Object> kafkaClientConfig,
-            SchemaRegistryPort registry) {
-        return RestProxy.start(restConfig(config, kafkaClientConfig), registry, listeners::install);
+            SchemaRegistryPort registry,
+            Consumer<JavalinConfig> instrumentation) {
+        return RestProxy.start(restConfig(config, kafkaClientConfig), registry, javalin -> {
+            listeners.install(javalin);
+            instrumentation.accept(javalin);
+        });
     }
 
     /**
@@ -285,18 +338,25 @@ public final class Castle implements AutoCloseable {
     }
 
     /** A node with the registry side switched off: the REST Proxy alone, on the configured or embedded Kafka. */
-    private static Castle proxyOnly(CastleConfig config, List<AutoCloseable> started) {
+    private static Castle proxyOnly(CastleConfig config, NodeMetrics metrics, List<AutoCloseable> started) {
         if (!config.restEnabled()) {
             throw new IllegalArgumentException(CastleConfig.REGISTRY_ENABLED + " and " + CastleConfig.REST_ENABLED
                     + " are both false: this node would serve nothing");
         }
         Listeners listeners = restListeners(config);
-        RestProxy rest = startRestProxy(config, listeners, KafkaConnection.clientConfig(config, started), null);
+        Consumer<JavalinConfig> timing = timeRequests(config, metrics, "rest-proxy");
+        RestProxy rest =
+                startRestProxy(config, listeners, KafkaConnection.clientConfig(config, started), null, javalin -> {
+                    timing.accept(javalin);
+                    if (config.metricsEnabled()) {
+                        metrics.addTo(javalin.routes);
+                    }
+                });
         started.add(rest);
         log.info("Castle node ready with the REST Proxy only, on {}", listeners);
         String scheme = listeners.first().getScheme();
         String url = scheme + "://" + config.hostName().orElse("localhost") + ":" + rest.port();
-        return new Castle(List.copyOf(started), null, url, null, null, rest);
+        return new Castle(List.copyOf(started), null, url, null, null, rest, null);
     }
 
     private static RegistrySettings settings(CastleConfig config) {
@@ -316,7 +376,8 @@ public final class Castle implements AutoCloseable {
             RegistryStreams streams,
             RegistrySettings settings,
             Function<Map<String, Object>, Producer<byte[], byte[]>> logProducers,
-            Runnable onFenced) {
+            Runnable onFenced,
+            WriteObserver observer) {
         LogAppender appender = new LogAppender(
                 kafka.clientConfig(),
                 config.topic(),
@@ -329,7 +390,8 @@ public final class Castle implements AutoCloseable {
                 new StreamsStore(streams),
                 new FencingEventLog(appender, onFenced),
                 OverlayScratch::new,
-                config.timeout());
+                config.timeout(),
+                observer);
     }
 
     /** The port the registry's HTTP listener is bound to; -1 when the registry side is switched off. */
@@ -359,6 +421,9 @@ public final class Castle implements AutoCloseable {
 
     /** Stops as a killed process would look to the group: it does not leave, so the others wait for its session. */
     void crash() {
+        if (health != null) {
+            health.stopping();
+        }
         if (elector != null) {
             elector.abandon();
         }
@@ -368,6 +433,9 @@ public final class Castle implements AutoCloseable {
     /** Stops the node; it leaves the election group first, so that another node leads at once while this one stops. */
     @Override
     public void close() {
+        if (health != null) {
+            health.stopping();
+        }
         if (elector != null) {
             elector.close();
         }

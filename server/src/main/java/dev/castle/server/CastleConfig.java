@@ -107,6 +107,25 @@ public final class CastleConfig {
      */
     public static final String AUTHFILE = "registry.authfile";
 
+    /**
+     * Whether the node keeps metrics: {@code GET /metrics} (Prometheus' text format) on the registry's listener, and the
+     * timing of every HTTP request (default true).
+     */
+    public static final String METRICS_ENABLED = "castle.metrics.enabled";
+
+    /**
+     * Whether {@code GET /metrics} needs the credentials of a user of {@link #AUTHFILE} (default false: it is open, as
+     * the health probes are, since scrapers seldom hold credentials and no label names a subject). Without an authfile
+     * nothing needs credentials.
+     */
+    public static final String METRICS_AUTHENTICATE = "castle.metrics.authenticate";
+
+    /**
+     * How many records a node's fold may trail the end of {@code _schemas} by and still be ready (default 1000): past
+     * it, {@code GET /health/ready} answers 503 until the node has caught up.
+     */
+    public static final String HEALTH_MAX_FOLD_LAG = "castle.health.max.fold.lag";
+
     /** Whether this process also serves the Kafka REST Proxy (Karapace: {@code karapace_rest}). */
     public static final String REST_ENABLED = "castle.rest.enabled";
 
@@ -274,6 +293,22 @@ public final class CastleConfig {
 
     public Optional<Path> authFile() {
         return get(AUTHFILE).map(Path::of);
+    }
+
+    public boolean metricsEnabled() {
+        return Boolean.parseBoolean(get(METRICS_ENABLED).orElse("true"));
+    }
+
+    public boolean metricsAuthenticate() {
+        return Boolean.parseBoolean(get(METRICS_AUTHENTICATE).orElse("false"));
+    }
+
+    public long healthMaxFoldLag() {
+        long lag = Long.parseLong(get(HEALTH_MAX_FOLD_LAG).orElse("1000"));
+        if (lag < 0) {
+            throw new IllegalArgumentException(HEALTH_MAX_FOLD_LAG + " must not be negative: " + lag);
+        }
+        return lag;
     }
 
     public boolean restEnabled() {

@@ -35,6 +35,27 @@ class CastleConfigTest {
     }
 
     @Test
+    void shouldKeepOpenMetricsAndAllowSomeLagByDefault() {
+        CastleConfig unset = CastleConfig.load(Optional.empty(), Map.of());
+        CastleConfig set = CastleConfig.load(
+                Optional.empty(),
+                Map.of(
+                        "SCHEMA_REGISTRY_CASTLE_METRICS_ENABLED", "false",
+                        "SCHEMA_REGISTRY_CASTLE_METRICS_AUTHENTICATE", "true",
+                        "SCHEMA_REGISTRY_CASTLE_HEALTH_MAX_FOLD_LAG", "0"));
+
+        assertThat(unset.metricsEnabled()).isTrue();
+        assertThat(unset.metricsAuthenticate()).isFalse();
+        assertThat(unset.healthMaxFoldLag()).isEqualTo(1000);
+        assertThat(set.metricsEnabled()).isFalse();
+        assertThat(set.metricsAuthenticate()).isTrue();
+        assertThat(set.healthMaxFoldLag()).isZero();
+        assertThatThrownBy(() -> new CastleConfig(Map.of("castle.health.max.fold.lag", "-1")).healthMaxFoldLag())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("castle.health.max.fold.lag");
+    }
+
+    @Test
     void shouldValidateAvroDefaultsUnlessConfluents7xSwitchTurnsItOff() {
         CastleConfig unset = CastleConfig.load(Optional.empty(), Map.of());
         CastleConfig off = CastleConfig.load(

@@ -100,6 +100,12 @@ class PoisonedLogIT {
             assertThat(send(castle, "GET", "/subjects", null).body()).isEqualTo("[\"good\"]");
             assertThat(send(castle, "GET", "/subjects/conflict/versions", null).statusCode())
                     .isEqualTo(404);
+            // counted where an operator sees it
+            String metrics = send(castle, "GET", "/metrics", null).body();
+            assertThat(MetricsIT.value(metrics, "castle_fold_skipped_records_total")
+                            .orElseThrow())
+                    .isGreaterThan(0);
+            assertThat(send(castle, "GET", "/health/ready", null).statusCode()).isEqualTo(200);
 
             // and it accepts writes, with ids after the highest valid one
             HttpResponse<String> registered =

@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.IsolationLevel;
@@ -47,6 +48,9 @@ public final class RegistryStreams implements AutoCloseable {
     private final String topic;
     private final FoldPosition position = new FoldPosition();
     private final Progress stateChanges = new Progress();
+    /** The log's committed end as the broker last answered {@link #refreshLogEnd()}; -1 before it has. */
+    private final AtomicLong askedEnd = new AtomicLong(-1);
+
     private KafkaStreams streams;
     private Path temporaryStateDir;
     private volatile CommittedEnd committedEnd;
@@ -172,6 +176,49 @@ public final class RegistryStreams implements AutoCloseable {
             return false;
         }
         return position.awaitAtLeast(end, Duration.ofNanos(deadline - System.nanoTime()));
+    }
+
+    /** Where the fold stands: its phase, offsets and lag; cheap (no request to the broker). */
+    public FoldStatus status() {
+        KafkaStreams current;
+        synchronized (this) {
+            current = streams;
+        }
+        FoldStatus.Phase phase = current == null ? FoldStatus.Phase.STOPPED : phase(current.state());
+        long applied = -1;
+        long skipped = 0;
+        if (phase == FoldStatus.Phase.RUNNING || store != null) {
+            try {
+                RegistryStore readable = registryStore();
+                applied = readable.appliedOffset();
+                skipped = readable.skippedCount();
+            } catch (RuntimeException e) {
+                // stopped meanwhile: nothing to read any more
+            }
+        }
+        long logEnd = Math.max(position.logEnd(), askedEnd.get());
+        return new FoldStatus(phase, applied, position.current(), logEnd, skipped);
+    }
+
+    /**
+     * Asks the broker for the log's committed end without waiting for the answer, which a later {@link #status()}
+     * counts in. The global consumer knows the end only from its own fetches, which a node cut off from the broker no
+     * longer makes; a health check calls this so that such a node shows its lag. Shares requests with {@link #catchUp}.
+     */
+    public void refreshLogEnd() {
+        CommittedEnd ends = committedEnd;
+        if (ends != null) {
+            ends.request().thenAccept(end -> askedEnd.accumulateAndGet(end, Math::max));
+        }
+    }
+
+    private static FoldStatus.Phase phase(KafkaStreams.State state) {
+        return switch (state) {
+            case RUNNING -> FoldStatus.Phase.RUNNING;
+            case CREATED, REBALANCING -> FoldStatus.Phase.CATCHING_UP;
+            case PENDING_ERROR, ERROR -> FoldStatus.Phase.FAILED;
+            default -> FoldStatus.Phase.STOPPED;
+        };
     }
 
     /** How many {@code _schemas} records were skipped as undecodable or contradictory. */

@@ -2,6 +2,7 @@ package dev.castle.command.election;
 
 import dev.castle.command.CommandGateway;
 import dev.castle.command.LocalStore;
+import dev.castle.command.WriteObserver;
 import dev.castle.command.WriteRequest;
 import dev.castle.command.forward.Forwarded;
 import dev.castle.command.forward.Forwarder;
@@ -33,6 +34,7 @@ public final class LeaderAwareGateway implements CommandGateway, LeaderElector.L
     private final LocalStore store;
     private final Duration electionWait;
     private final Duration applyTimeout;
+    private final WriteObserver observer;
     private final ExecutorService transitions = singleThread("castle-leadership");
     private final ExecutorService waits = Executors.newCachedThreadPool(daemon("castle-forward-wait"));
     private final Roles roles = new Roles();
@@ -44,6 +46,18 @@ public final class LeaderAwareGateway implements CommandGateway, LeaderElector.L
      */
     public LeaderAwareGateway(
             Leaders leaders, Forwarder forwarder, LocalStore store, Duration electionWait, Duration applyTimeout) {
+        this(leaders, forwarder, store, electionWait, applyTimeout, WriteObserver.NONE);
+    }
+
+    /** @param observer hears of each forwarded write, for metrics */
+    public LeaderAwareGateway(
+            Leaders leaders,
+            Forwarder forwarder,
+            LocalStore store,
+            Duration electionWait,
+            Duration applyTimeout,
+            WriteObserver observer) {
+        this.observer = observer;
         this.leaders = leaders;
         this.forwarder = forwarder;
         this.store = store;
@@ -74,10 +88,12 @@ public final class LeaderAwareGateway implements CommandGateway, LeaderElector.L
     }
 
     private CompletableFuture<Object> forward(Command command, String leaderUrl, WriteRequest request) {
+        long start = System.nanoTime();
         return forwarder
                 .forward(leaderUrl, request)
                 .handleAsync(
                         (forwarded, error) -> {
+                            observer.forwarded(outcome(error), System.nanoTime() - start);
                             if (error != null) {
                                 throw translate(command, error);
                             }
@@ -85,6 +101,14 @@ public final class LeaderAwareGateway implements CommandGateway, LeaderElector.L
                             return forwarded.body();
                         },
                         waits);
+    }
+
+    private static WriteObserver.Forwarding outcome(Throwable error) {
+        if (error == null) {
+            return WriteObserver.Forwarding.ACCEPTED;
+        }
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return cause instanceof RegistryException ? WriteObserver.Forwarding.REFUSED : WriteObserver.Forwarding.FAILED;
     }
 
     private static RuntimeException translate(Command command, Throwable error) {

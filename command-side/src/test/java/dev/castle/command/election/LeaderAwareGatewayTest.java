@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import dev.castle.command.CommandGateway;
 import dev.castle.command.LocalStore;
+import dev.castle.command.WriteObserver;
 import dev.castle.command.WriteRequest;
 import dev.castle.command.forward.Forwarder;
 import dev.castle.domain.Command;
@@ -41,6 +42,7 @@ class LeaderAwareGatewayTest {
     private volatile boolean leaderNamesOffset = true;
     private volatile boolean catchUpBlocks;
     private volatile boolean catchUpTimesOut;
+    private volatile int leaderStatus = 200;
     private HttpServer leaderServer;
     private LeaderAwareGateway gateway;
 
@@ -48,11 +50,12 @@ class LeaderAwareGatewayTest {
     void start() throws IOException {
         leaderServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         leaderServer.createContext("/", exchange -> {
-            byte[] body = "[1]".getBytes(StandardCharsets.UTF_8);
+            byte[] body = (leaderStatus == 200 ? "[1]" : "{\"error_code\":42201,\"message\":\"Invalid schema\"}")
+                    .getBytes(StandardCharsets.UTF_8);
             if (leaderNamesOffset) {
                 exchange.getResponseHeaders().add(Forwarder.OFFSET_HEADER, "17");
             }
-            exchange.sendResponseHeaders(200, body.length);
+            exchange.sendResponseHeaders(leaderStatus, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
@@ -215,6 +218,40 @@ class LeaderAwareGatewayTest {
         assertThatThrownBy(this::submit).cause().isInstanceOfSatisfying(RegistryException.class, e -> assertThat(
                         e.errorCode())
                 .isEqualTo(ErrorCode.FORWARDING_ERROR));
+    }
+
+    @Test
+    void shouldTellTheObserverHowEachForwardedWriteEnded() {
+        // given a follower whose forwarded writes are observed
+        gateway.close();
+        List<WriteObserver.Forwarding> heard = new CopyOnWriteArrayList<>();
+        gateway = new LeaderAwareGateway(
+                leaders,
+                new Forwarder(Duration.ofSeconds(2), Duration.ofSeconds(5), List.of()),
+                new RecordingStore(),
+                Duration.ofMillis(500),
+                Duration.ofSeconds(1),
+                new WriteObserver() {
+                    @Override
+                    public void forwarded(Forwarding outcome, long nanos) {
+                        heard.add(outcome);
+                    }
+                });
+        gateway.onElected(new Election(Optional.of(remoteLeader()), false, 1));
+
+        // when the leader accepts one write, refuses the next, and then cannot be reached
+        assertThat(gateway.submit(REGISTER, REQUEST).join().toString()).isEqualTo("[1]");
+        leaderStatus = 422;
+        assertThatThrownBy(this::submit).cause().isInstanceOf(RegistryException.class);
+        leaderServer.stop(0);
+        assertThatThrownBy(this::submit).cause().isInstanceOf(RegistryException.class);
+
+        // then
+        assertThat(heard)
+                .containsExactly(
+                        WriteObserver.Forwarding.ACCEPTED,
+                        WriteObserver.Forwarding.REFUSED,
+                        WriteObserver.Forwarding.FAILED);
     }
 
     /** Counts terms; each term's gateway answers with its number. */

@@ -11,7 +11,10 @@ import java.util.Map;
  * until someone decides otherwise.
  */
 enum Access {
-    /** No credentials at all: {@code GET /}, {@code POST /} and {@code GET /schemas/types}. */
+    /**
+     * No credentials at all: {@code GET /}, {@code POST /}, {@code GET /schemas/types} and the health probes ({@code GET
+     * /metrics} too unless {@code castle.metrics.authenticate} is set).
+     */
     OPEN,
     /** A known user; subject contents are narrowed to what the user may read. */
     AUTHENTICATED,
@@ -30,6 +33,10 @@ enum Access {
             Map.entry("GET /", OPEN),
             Map.entry("POST /", OPEN),
             Map.entry("GET /schemas/types", OPEN),
+            Map.entry("GET /health/live", OPEN),
+            Map.entry("GET /health/ready", OPEN),
+            Map.entry("GET /_health", OPEN),
+            Map.entry("GET /metrics", AUTHENTICATED),
             Map.entry("GET /v1/metadata/id", AUTHENTICATED),
             Map.entry("GET /v1/metadata/version", AUTHENTICATED),
             Map.entry("GET /schemas", AUTHENTICATED),

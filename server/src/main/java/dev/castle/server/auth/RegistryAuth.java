@@ -4,6 +4,7 @@ import dev.castle.domain.ErrorCode;
 import dev.castle.domain.QualifiedSubject;
 import dev.castle.domain.RegistryException;
 import dev.castle.domain.RegistryView;
+import dev.castle.server.metrics.NodeMetrics;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -23,19 +24,25 @@ public final class RegistryAuth implements AutoCloseable {
 
     private final Supplier<AuthFile> rules;
     private final AutoCloseable watcher;
+    private final boolean metricsOpen;
 
     /** Who sent a request, with the rules in force when it arrived (a reload does not change a request midway). */
     private record Who(String user, AuthFile rules) {}
 
-    RegistryAuth(Supplier<AuthFile> rules, AutoCloseable watcher) {
+    RegistryAuth(Supplier<AuthFile> rules, AutoCloseable watcher, boolean metricsOpen) {
         this.rules = rules;
         this.watcher = watcher;
+        this.metricsOpen = metricsOpen;
     }
 
-    /** Authentication from the authfile at {@code path}, reloaded whenever it changes. */
-    public static RegistryAuth watching(Path path) {
+    /**
+     * Authentication from the authfile at {@code path}, reloaded whenever it changes.
+     *
+     * @param metricsOpen whether {@code GET /metrics} is open to all, as the health probes are; else any known user
+     */
+    public static RegistryAuth watching(Path path, boolean metricsOpen) {
         ReloadingAuthFile file = ReloadingAuthFile.watch(path);
-        return new RegistryAuth(file, file);
+        return new RegistryAuth(file, file, metricsOpen);
     }
 
     /** Adds the checks to the registry's routing: after matching, before the handler; the audit after the answer. */
@@ -51,10 +58,9 @@ public final class RegistryAuth implements AutoCloseable {
 
     private void check(Context ctx) {
         String subject = ctx.pathParamMap().get("subject");
-        Access access = Access.of(ctx.method(), ctx.endpoints().matchedHttpEndpoint().path, subject);
-        System.err.println(
-                "DEBUG " + ctx.endpoints().matchedHttpEndpoint().path + " " + ctx.pathParamMap() + " " + access);
-        if (access == Access.OPEN) {
+        String template = ctx.endpoints().matchedHttpEndpoint().path;
+        Access access = Access.of(ctx.method(), template, subject);
+        if (access == Access.OPEN || (metricsOpen && template.equals(NodeMetrics.PATH))) {
             return;
         }
         AuthFile file = rules.get();

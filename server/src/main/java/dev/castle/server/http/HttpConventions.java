@@ -3,11 +3,14 @@ package dev.castle.server.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.castle.domain.ErrorCode;
 import dev.castle.domain.RegistryException;
+import dev.castle.server.health.HealthRoutes;
+import dev.castle.server.metrics.NodeMetrics;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -28,6 +31,14 @@ public final class HttpConventions {
     /** The challenge of a 401: HTTP Basic, as Karapace asks for (spec §9). */
     public static final String BASIC_CHALLENGE = "Basic realm=\"Schema Registry\"";
 
+    /**
+     * Paths for operators' tools rather than registry clients: {@code /metrics} and the health probes answer in their
+     * own media types (Prometheus' text, JSON), so neither the {@code Accept} negotiation nor the registry's response
+     * type applies to them.
+     */
+    public static final Set<String> OPERATIONS_PATHS =
+            Set.of(NodeMetrics.PATH, HealthRoutes.LIVE, HealthRoutes.READY, HealthRoutes.KARAPACE);
+
     private HttpConventions() {}
 
     /** Installs the conventions: our mapper, negotiation before every request, error mapping, headers after. */
@@ -45,6 +56,9 @@ public final class HttpConventions {
         ctx.header(REQUEST_ID, requestId == null || requestId.isBlank() ? newRequestId() : requestId);
         ctx.header("X-XSS-Protection", "1; mode=block");
         ctx.header("Cache-Control", "no-cache, no-store, must-revalidate");
+        if (OPERATIONS_PATHS.contains(ctx.path())) {
+            return;
+        }
         boolean hasBody = ctx.method() == HandlerType.POST || ctx.method() == HandlerType.PUT;
         if (hasBody && !MediaTypes.isConsumable(ctx.contentType())) {
             throw new RegistryException(ErrorCode.UNSUPPORTED_MEDIA_TYPE);
@@ -72,6 +86,9 @@ public final class HttpConventions {
      */
     private static void after(Context ctx) {
         String mediaType = ctx.attribute(MEDIA_TYPE);
+        if (mediaType == null && OPERATIONS_PATHS.contains(ctx.path())) {
+            return;
+        }
         ctx.res().setCharacterEncoding(null);
         ctx.contentType(mediaType == null ? MediaTypes.SCHEMA_REGISTRY_V1 : mediaType);
     }

@@ -1,6 +1,7 @@
 package dev.castle.server.http;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import jakarta.servlet.DispatcherType;
 import java.net.URI;
@@ -36,6 +37,17 @@ public final class HttpServer implements AutoCloseable {
 
     /** Binds every listener (port 0 lets the OS choose) and serves the given route groups on all of them. */
     public static HttpServer start(Listeners listeners, List<Consumer<JavalinDefaultRoutingApi>> routeGroups) {
+        return start(listeners, routeGroups, config -> {});
+    }
+
+    /**
+     * Binds every listener and serves the route groups, with {@code instrumentation} (request metrics) installed before
+     * the conventions.
+     */
+    public static HttpServer start(
+            Listeners listeners,
+            List<Consumer<JavalinDefaultRoutingApi>> routeGroups,
+            Consumer<JavalinConfig> instrumentation) {
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // Confluent sets no body limit; a schema larger than the log accepts is refused with 42209, not 413.
@@ -47,6 +59,7 @@ public final class HttpServer implements AutoCloseable {
                 handler.getServletHandler().setDecodeAmbiguousURIs(true);
                 handler.addFilter(RequestPathFilter.class, "/*", EnumSet.of(DispatcherType.REQUEST));
             });
+            instrumentation.accept(config);
             HttpConventions.install(config);
             routeGroups.forEach(group -> group.accept(config.routes));
         });

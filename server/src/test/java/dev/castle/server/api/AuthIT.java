@@ -260,6 +260,32 @@ class AuthIT {
     }
 
     @Test
+    @Order(1)
+    void shouldLeaveTheProbesAndMetricsOpenByDefault() {
+        for (String path : new String[] {"/health/live", "/health/ready", "/_health", "/metrics"}) {
+            assertThat(get(path, new String[0]).status()).as(path).isEqualTo(200);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void shouldAskForCredentialsForMetricsWhenConfiguredTo() throws IOException {
+        try (Api guarded = Api.start(
+                "auth_metrics",
+                Map.of("registry.authfile", authfile.toString(), "castle.metrics.authenticate", "true"))) {
+            Reply anonymous = guarded.send("GET", "/metrics", null, null, null);
+            Reply reader = guarded.send("GET", "/metrics", null, null, null, READER);
+
+            assertThat(anonymous.status()).isEqualTo(401);
+            assertThat(anonymous.header("WWW-Authenticate")).contains("Basic realm=\"Schema Registry\"");
+            assertThat(reader.status()).isEqualTo(200);
+            assertThat(reader.body()).contains("http_server_requests_seconds");
+            assertThat(guarded.send("GET", "/health/ready", null, null, null).status())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
     @Order(2)
     void shouldApplyAChangedAuthfileAndKeepItWhenTheNextDoesNotParse() throws Exception {
         String carpet = Api.subject("carpet");

@@ -6,7 +6,9 @@ import dev.castle.command.WriteRoutes;
 import dev.castle.domain.RegistrySettings;
 import dev.castle.query.CatchUp;
 import dev.castle.query.QueryRoutes;
+import dev.castle.server.health.HealthRoutes;
 import dev.castle.server.http.RootRoutes;
+import dev.castle.server.metrics.NodeMetrics;
 import io.javalin.http.ExceptionHandler;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -65,6 +67,10 @@ class AccessTest {
         new QueryRoutes(() -> null, CatchUp.NONE, null, new RegistrySettings(null, true, 1000, 1000, true))
                 .addTo(routes);
         new WriteRoutes(null, command -> java.util.Optional.empty()).addTo(routes);
+        new HealthRoutes(null, null).addTo(routes);
+        try (NodeMetrics metrics = new NodeMetrics()) {
+            metrics.addTo(routes);
+        }
 
         assertThat(routes.endpoints).hasSizeGreaterThan(30);
         for (Endpoint endpoint : routes.endpoints) {
@@ -75,9 +81,14 @@ class AccessTest {
     }
 
     @Test
-    void shouldOpenOnlyLivenessAndTypes() {
+    void shouldOpenOnlyLivenessTypesAndProbes() {
         assertThat(Access.of(HandlerType.GET, "/", null)).isEqualTo(Access.OPEN);
         assertThat(Access.of(HandlerType.GET, "/schemas/types", null)).isEqualTo(Access.OPEN);
+        assertThat(Access.of(HandlerType.GET, "/health/live", null)).isEqualTo(Access.OPEN);
+        assertThat(Access.of(HandlerType.GET, "/health/ready", null)).isEqualTo(Access.OPEN);
+        assertThat(Access.of(HandlerType.GET, "/_health", null)).isEqualTo(Access.OPEN);
+        // open unless castle.metrics.authenticate, which RegistryAuth decides
+        assertThat(Access.of(HandlerType.GET, "/metrics", null)).isEqualTo(Access.AUTHENTICATED);
         assertThat(Access.of(HandlerType.GET, "/subjects", null)).isEqualTo(Access.AUTHENTICATED);
     }
 

@@ -120,4 +120,27 @@ class RestProxyOnlyIT {
         assertThat(avro.statusCode()).isEqualTo(408);
         assertThat(avro.body()).contains("40801");
     }
+
+    @Test
+    void shouldServeMetricsOnTheProxysListenerWhenTheRegistryIsOff() throws Exception {
+        // given
+        assertThat(send(bare, "GET", "/topics", null, null).statusCode()).isEqualTo(200);
+
+        // when Prometheus scrapes the proxy's listener
+        HttpResponse<String> scrape = send(
+                bare,
+                "GET",
+                "/metrics",
+                "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5,*/*;q=0.1",
+                null);
+
+        // then
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.headers().firstValue("Content-Type"))
+                .hasValue("application/openmetrics-text; version=1.0.0; charset=utf-8");
+        assertThat(scrape.body())
+                .contains("http_server_requests_seconds_count{listener=\"rest-proxy\",method=\"GET\","
+                        + "route=\"/topics\",status=\"200\"} 1")
+                .contains("jvm_memory_used_bytes");
+    }
 }

@@ -10,10 +10,24 @@ import java.time.Duration;
 public final class FoldPosition {
     private final Progress progress = new Progress();
     private volatile long position = -1;
+    private volatile long logEnd = -1;
 
     /** The position published last; -1 before the first one. */
     public long current() {
         return position;
+    }
+
+    /**
+     * The end of the log (as a {@code read_committed} reader sees it) when the global consumer last heard from the
+     * broker; -1 before it has.
+     */
+    public long logEnd() {
+        return logEnd;
+    }
+
+    /** Called by the global thread only: the log's end, as the consumer's last fetch reported it. */
+    void publishLogEnd(long end) {
+        logEnd = end;
     }
 
     /** Called by the global thread only: everything before {@code consumed} has been applied. */

@@ -2,6 +2,7 @@ package dev.castle.topology.internals;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -14,7 +15,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * <p>Kafka Streams' global thread (live updates and the restore that re-runs the processor alike) applies every record
  * a poll returned before it polls again, and no other thread polls this consumer. So the position at the start of a
  * poll has been applied in full, and so has the position after a poll that returned nothing (it moved, if at all, past
- * transaction markers and aborted records only).
+ * transaction markers and aborted records only). With the position it publishes the log's end as the consumer's last
+ * fetch reported it, so the fold's lag is known without asking the broker.
  */
 final class PositionPublishingConsumer extends KafkaConsumer<byte[], byte[]> {
     private final TopicPartition partition;
@@ -41,7 +43,13 @@ final class PositionPublishingConsumer extends KafkaConsumer<byte[], byte[]> {
             return;
         }
         try {
-            published.publish(position(partition, Duration.ZERO));
+            long position = position(partition, Duration.ZERO);
+            published.publish(position);
+            // the lag is known from the last fetch's metadata (no request): the end is where the position will be
+            OptionalLong lag = currentLag(partition);
+            if (lag.isPresent()) {
+                published.publishLogEnd(position + lag.getAsLong());
+            }
         } catch (TimeoutException e) {
             // no position yet (a seek still to resolve): the poll resolves it, and a later poll publishes it
         }
