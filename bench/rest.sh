@@ -110,7 +110,7 @@ declare -A LABEL=([binary]="binary" [json]="json" [avro-id]="avro, value_schema_
 
 start_castle
 ID=$(curl -sf -X POST -H 'Content-Type: application/vnd.schemaregistry.v1+json' --data "{\"schema\":\"$ESCAPED\"}" \
-  "$REG/subjects/bench-avro-value/versions" | sed 's/[^0-9]//g')
+  "$REG/subjects/bench-avro-value/versions" | sed -E 's/.*"id":([0-9]+).*/\1/')
 echo "registered bench-avro-value as id $ID; Castle pid $CASTLE_PID ($CASTLE_JAVA_OPTS)," \
   "broker: $BROKER ${BROKER_PID:+pid $BROKER_PID}"
 printf '{"records":[{"value":"%s"}]}' "$B64" >"$OUT/rest-binary.json"

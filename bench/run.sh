@@ -33,7 +33,7 @@ wait_for "http://127.0.0.1:$BARE_PORT/constant"
 
 CT='Content-Type: application/vnd.schemaregistry.v1+json'
 BODY='{"schema":"{\"type\":\"record\",\"name\":\"Known\",\"fields\":[{\"name\":\"f\",\"type\":\"int\"}]}"}'
-ID=$(curl -sf -X POST -H "$CT" --data "$BODY" "http://127.0.0.1:$CASTLE_PORT/subjects/bench-known/versions" | sed 's/[^0-9]//g')
+ID=$(curl -sf -X POST -H "$CT" --data "$BODY" "http://127.0.0.1:$CASTLE_PORT/subjects/bench-known/versions" | sed -E 's/.*"id":([0-9]+).*/\1/')
 echo "registered bench-known as id $ID"
 
 # median requests/second of RUNS wrk runs: scenario threads connections url [script]
