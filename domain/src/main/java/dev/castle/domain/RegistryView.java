@@ -17,6 +17,20 @@ public interface RegistryView {
     /** Every version of the subject still in the log, soft-deleted ones included, in ascending version order. */
     List<SchemaVersion> versions(String subject);
 
+    /**
+     * The subject's highest version, the highest live one unless {@code includeDeleted}; the hot read of
+     * {@code versions/latest}, which implementations answer without copying the subject's versions.
+     */
+    default Optional<SchemaVersion> latest(String subject, boolean includeDeleted) {
+        List<SchemaVersion> all = versions(subject);
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (includeDeleted || !all.get(i).deleted()) {
+                return Optional.of(all.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** One version of the subject, soft-deleted or not. */
     Optional<SchemaVersion> version(String subject, int version);
 

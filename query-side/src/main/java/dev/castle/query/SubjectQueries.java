@@ -126,11 +126,8 @@ final class SubjectQueries {
         String resolved = Subjects.resolve(view, subject, includeDeleted)
                 .orElseThrow(() -> new RegistryException(ErrorCode.SUBJECT_NOT_FOUND, subject));
         if (spec == VersionSpec.LATEST) {
-            List<SchemaVersion> live = Subjects.visible(view, resolved, false);
-            if (live.isEmpty()) {
-                throw new RegistryException(ErrorCode.VERSION_NOT_FOUND, VersionSpec.LATEST);
-            }
-            return live.get(live.size() - 1);
+            return view.latest(resolved, false)
+                    .orElseThrow(() -> new RegistryException(ErrorCode.VERSION_NOT_FOUND, VersionSpec.LATEST));
         }
         return view.version(resolved, spec)
                 .filter(v -> includeDeleted || !v.deleted())

@@ -41,7 +41,7 @@ final class Subjects {
      * context holding that name with visible versions, else empty.
      */
     static Optional<String> resolve(RegistryView view, String subject, boolean includeDeleted) {
-        if (!visible(view, subject, includeDeleted).isEmpty()) {
+        if (view.latest(subject, includeDeleted).isPresent()) {
             return Optional.of(subject);
         }
         if (subject.startsWith(":")) {
@@ -52,7 +52,7 @@ final class Subjects {
                 continue;
             }
             String candidate = QualifiedSubject.inContext(subject, context);
-            if (!visible(view, candidate, includeDeleted).isEmpty()) {
+            if (view.latest(candidate, includeDeleted).isPresent()) {
                 return Optional.of(candidate);
             }
         }

@@ -227,6 +227,19 @@ final class RegistryIndexes {
         return versions == null ? List.of() : List.copyOf(versions.values());
     }
 
+    Optional<SchemaVersion> latest(String subject, boolean includeDeleted) {
+        TreeMap<Integer, SchemaVersion> versions = subjects.get(subject);
+        if (versions == null) {
+            return Optional.empty();
+        }
+        for (SchemaVersion version : versions.descendingMap().values()) {
+            if (includeDeleted || !version.deleted()) {
+                return Optional.of(version);
+            }
+        }
+        return Optional.empty();
+    }
+
     Optional<SchemaVersion> version(String subject, int version) {
         TreeMap<Integer, SchemaVersion> versions = subjects.get(subject);
         return versions == null ? Optional.empty() : Optional.ofNullable(versions.get(version));

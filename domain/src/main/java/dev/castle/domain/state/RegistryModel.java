@@ -109,6 +109,11 @@ public final class RegistryModel implements RegistryView {
     }
 
     @Override
+    public Optional<SchemaVersion> latest(String subject, boolean includeDeleted) {
+        return read(() -> indexes.latest(subject, includeDeleted));
+    }
+
+    @Override
     public Optional<SchemaVersion> version(String subject, int version) {
         return read(() -> indexes.version(subject, version));
     }
