@@ -10,6 +10,7 @@ import dev.castle.domain.decide.Reads;
 import dev.castle.domain.json.RequestBodies;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
 
@@ -24,16 +25,19 @@ final class SubjectQueries {
         this.reads = reads;
     }
 
-    /** {@code GET /subjects}. */
+    /** {@code GET /subjects}: streamed, so a million subjects are never one list or one string in memory. */
     void list(Context ctx) {
         RegistryView view = views.apply(ctx);
         String prefix = ctx.queryParam("subjectPrefix");
         Listing listing = Listing.of(Params.flag(ctx, "deleted"), Params.flag(ctx, "deletedOnly"));
-        List<String> subjects = view.subjects().stream()
+        Page page = page(ctx);
+        Iterator<String> subjects = view.subjects().stream()
                 .filter(s -> Subjects.matchesPrefix(s, prefix == null ? ":*:" : prefix))
-                .filter(s -> listing.shows(view.versions(s)))
-                .toList();
-        Json.send(ctx, page(ctx).apply(subjects));
+                .filter(s -> listing.shows(view, s))
+                .skip(page.offset())
+                .limit(page.limit() <= 0 ? Long.MAX_VALUE : page.limit())
+                .iterator();
+        ctx.contentType(Json.MEDIA_TYPE).result(new JsonStringArray(subjects));
     }
 
     /** {@code GET /subjects/{s}/versions}. */
@@ -158,15 +162,12 @@ final class SubjectQueries {
         }
 
         /** A subject is listed when it has a live version, any version, or (deleted only) no live version. */
-        boolean shows(List<SchemaVersion> versions) {
-            if (versions.isEmpty()) {
-                return false;
-            }
-            boolean anyLive = versions.stream().anyMatch(v -> !v.deleted());
+        boolean shows(RegistryView view, String subject) {
             return switch (this) {
-                case LIVE -> anyLive;
-                case ALL -> true;
-                case DELETED_ONLY -> !anyLive;
+                case LIVE -> view.latest(subject, false).isPresent();
+                case ALL -> view.latest(subject, true).isPresent();
+                case DELETED_ONLY -> view.latest(subject, true).isPresent()
+                        && view.latest(subject, false).isEmpty();
             };
         }
     }

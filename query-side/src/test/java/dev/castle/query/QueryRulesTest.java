@@ -82,10 +82,10 @@ class QueryRulesTest {
         assertThat(live.stream().filter(SubjectQueries.Listing.DELETED_ONLY::includes))
                 .singleElement()
                 .satisfies(v -> assertThat(v.version()).isEqualTo(2));
-        assertThat(SubjectQueries.Listing.DELETED_ONLY.shows(live)).isFalse();
-        assertThat(SubjectQueries.Listing.DELETED_ONLY.shows(
-                        new InMemoryView().add("g", 1, 1, true).versions("g")))
+        assertThat(SubjectQueries.Listing.DELETED_ONLY.shows(view, "s")).isFalse();
+        assertThat(SubjectQueries.Listing.DELETED_ONLY.shows(new InMemoryView().add("g", 1, 1, true), "g"))
                 .isTrue();
+        assertThat(SubjectQueries.Listing.LIVE.shows(view, "missing")).isFalse();
         assertThat(SubjectQueries.Listing.of(true, true)).isEqualTo(SubjectQueries.Listing.DELETED_ONLY);
     }
 
