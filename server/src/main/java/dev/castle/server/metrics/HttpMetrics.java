@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 public final class HttpMetrics {
     static final String NAME = "http.server.requests";
     static final String UNMATCHED = "unmatched";
-    private static final Duration[] BUCKETS = {
+    static final Duration[] BUCKETS = {
         Duration.ofNanos(500_000),
         Duration.ofMillis(1),
         Duration.ofMillis(2),

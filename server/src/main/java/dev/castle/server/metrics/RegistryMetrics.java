@@ -27,21 +27,8 @@ import java.util.function.Supplier;
  */
 public final class RegistryMetrics implements WriteObserver {
     private static final double[] BATCH_BUCKETS = {1, 2, 4, 8, 16, 32, 64, 128, 256};
-    private static final Duration[] LATENCY_BUCKETS = {
-        Duration.ofMillis(1),
-        Duration.ofMillis(2),
-        Duration.ofMillis(5),
-        Duration.ofMillis(10),
-        Duration.ofMillis(25),
-        Duration.ofMillis(50),
-        Duration.ofMillis(100),
-        Duration.ofMillis(250),
-        Duration.ofMillis(500),
-        Duration.ofSeconds(1),
-        Duration.ofMillis(2500),
-        Duration.ofSeconds(5),
-        Duration.ofSeconds(10)
-    };
+    /** The request histogram's buckets: one set of latency buckets for every timer of the node. */
+    private static final Duration[] LATENCY_BUCKETS = HttpMetrics.BUCKETS;
 
     private final MeterRegistry registry;
     private final DistributionSummary batchCommands;

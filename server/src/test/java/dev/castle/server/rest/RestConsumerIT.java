@@ -37,6 +37,19 @@ class RestConsumerIT {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
     }
 
+    /** Produces {@code count} binary records, each {@code bytes} zero bytes. */
+    private static void produceZeros(String topic, int count, int bytes) {
+        String value = java.util.Base64.getEncoder().encodeToString(new byte[bytes]);
+        StringBuilder records = new StringBuilder("[");
+        for (int i = 0; i < count; i++) {
+            records.append(i == 0 ? "" : ",")
+                    .append("{\"value\":\"")
+                    .append(value)
+                    .append("\"}");
+        }
+        produce(topic, RestApi.BINARY, records.append("]").toString());
+    }
+
     /** Fetches until {@code count} records arrived or ten fetches passed. */
     private static List<JsonNode> consume(String instance, String accept, int count) {
         List<JsonNode> records = new ArrayList<>();
@@ -291,15 +304,7 @@ class RestConsumerIT {
     @Test
     void shouldHandOutNoMoreThanMaxBytesButAtLeastOneRecord() {
         String topic = RestApi.createTopic("maxbytes", 1);
-        String value = java.util.Base64.getEncoder().encodeToString(new byte[1000]);
-        StringBuilder records = new StringBuilder("[");
-        for (int i = 0; i < 30; i++) {
-            records.append(i == 0 ? "" : ",")
-                    .append("{\"value\":\"")
-                    .append(value)
-                    .append("\"}");
-        }
-        produce(topic, RestApi.BINARY, records.append("]").toString());
+        produceZeros(topic, 30, 1000);
         String instance = create(RestApi.uniqueName("maxbytes"), "{\"format\":\"binary\"}");
         api.post(instance + "/subscription", RestApi.V2, "{\"topics\":[\"" + topic + "\"]}");
 
@@ -322,15 +327,7 @@ class RestConsumerIT {
     @Test
     void shouldNeverCommitRecordsPolledButNotHandedOut() {
         String topic = RestApi.createTopic("heldback", 1);
-        String value = java.util.Base64.getEncoder().encodeToString(new byte[100]);
-        StringBuilder records = new StringBuilder("[");
-        for (int i = 0; i < 10; i++) {
-            records.append(i == 0 ? "" : ",")
-                    .append("{\"value\":\"")
-                    .append(value)
-                    .append("\"}");
-        }
-        produce(topic, RestApi.BINARY, records.append("]").toString());
+        produceZeros(topic, 10, 100);
         String group = RestApi.uniqueName("heldback");
         String partitions = "{\"partitions\":[{\"topic\":\"" + topic + "\",\"partition\":0}]}";
         String explicit = create(group, "{\"name\":\"explicit\",\"auto.commit.enable\":\"false\"}");
