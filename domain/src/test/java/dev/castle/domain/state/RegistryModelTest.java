@@ -62,6 +62,28 @@ class RegistryModelTest {
     }
 
     @Test
+    void shouldKeepTheOrderOfAnIdsCarriersAsTheyComeAndGo() {
+        // given one id under three subjects
+        apply(registered("c", 1, 1, avro("A")), registered("a", 1, 1, avro("A")), registered("b", 1, 1, avro("A")));
+
+        // when carriers leave one by one, and one comes back
+        apply(new Event.SchemaTombstoned("a", 1));
+        var afterOne = model.versionsById(".", 1);
+        apply(new Event.SchemaTombstoned("c", 1));
+        var afterTwo = model.versionsById(".", 1);
+        apply(registered("d", 1, 1, avro("A")));
+        var withNew = model.versionsById(".", 1);
+        apply(new Event.SchemaTombstoned("b", 1), new Event.SchemaTombstoned("d", 1));
+
+        // then
+        assertThat(afterOne).extracting(SchemaVersion::subject).containsExactly("c", "b");
+        assertThat(afterTwo).extracting(SchemaVersion::subject).containsExactly("b");
+        assertThat(withNew).extracting(SchemaVersion::subject).containsExactly("b", "d");
+        assertThat(model.versionsById(".", 1)).isEmpty();
+        assertThat(model.idByFingerprint(".", fingerprint(avro("A")))).isEmpty();
+    }
+
+    @Test
     void shouldKeepIdButDropReferencedByWhenVersionSoftDeleted() {
         // given
         apply(registered("common", 1, 1, avro("C")), registered("app", 1, 2, avro("A"), ref("c", "common", 1)));
