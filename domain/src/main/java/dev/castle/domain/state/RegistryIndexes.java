@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +34,7 @@ final class RegistryIndexes {
                     (String context) -> !QualifiedSubject.DEFAULT_CONTEXT.equals(context))
             .thenComparing(Comparator.naturalOrder());
 
-    private final TreeMap<String, TreeMap<Integer, SchemaVersion>> subjects = new TreeMap<>();
+    private final TreeMap<String, SubjectVersions> subjects = new TreeMap<>();
     private final Map<ContextId, IdBinding> ids = new HashMap<>();
     private final Map<ContextFingerprint, Integer> fingerprints = new HashMap<>();
     private final Map<String, Integer> maxIds = new HashMap<>();
@@ -143,8 +142,8 @@ final class RegistryIndexes {
             return false;
         }
         String context = schema.context();
-        TreeMap<Integer, SchemaVersion> versions = subjects.computeIfAbsent(schema.subject(), s -> new TreeMap<>());
-        SchemaVersion previous = versions.put(schema.version(), schema);
+        SchemaVersion previous = subjects.computeIfAbsent(schema.subject(), s -> new SubjectVersions())
+                .put(schema);
         if (previous != null) {
             unlinkReferences(previous);
             if (previous.id() != schema.id()) {
@@ -163,7 +162,7 @@ final class RegistryIndexes {
     }
 
     private void remove(String subject, int version) {
-        TreeMap<Integer, SchemaVersion> versions = subjects.get(subject);
+        SubjectVersions versions = subjects.get(subject);
         if (versions == null) {
             return;
         }
@@ -178,31 +177,16 @@ final class RegistryIndexes {
     }
 
     private void softDelete(String subject, int upTo) {
-        TreeMap<Integer, SchemaVersion> versions = subjects.get(subject);
-        if (versions == null) {
-            return;
-        }
-        for (Map.Entry<Integer, SchemaVersion> entry :
-                versions.headMap(upTo, true).entrySet()) {
-            SchemaVersion live = entry.getValue();
-            if (!live.deleted()) {
-                entry.setValue(live.withDeleted(true));
-                unlinkReferences(live);
-            }
+        SubjectVersions versions = subjects.get(subject);
+        if (versions != null) {
+            versions.softDelete(upTo, this::unlinkReferences);
         }
     }
 
     private void clear(String subject) {
         for (String name : matching(subject, subjects.navigableKeySet())) {
-            TreeMap<Integer, SchemaVersion> versions = subjects.get(name);
-            Iterator<SchemaVersion> it = versions.values().iterator();
-            while (it.hasNext()) {
-                SchemaVersion version = it.next();
-                if (version.deleted()) {
-                    it.remove();
-                    unbindId(version);
-                }
-            }
+            SubjectVersions versions = subjects.get(name);
+            versions.removeDeleted(this::unbindId);
             if (versions.isEmpty()) {
                 subjects.remove(name);
             }
@@ -267,29 +251,21 @@ final class RegistryIndexes {
     // ---- reads (callers hold whatever lock they need) ----
 
     List<SchemaVersion> versions(String subject) {
-        TreeMap<Integer, SchemaVersion> versions = subjects.get(subject);
-        return versions == null ? List.of() : List.copyOf(versions.values());
+        SubjectVersions versions = subjects.get(subject);
+        return versions == null ? List.of() : versions.list();
     }
 
     Optional<SchemaVersion> latest(String subject, boolean includeDeleted) {
-        TreeMap<Integer, SchemaVersion> versions = subjects.get(subject);
-        if (versions == null) {
-            return Optional.empty();
-        }
-        for (SchemaVersion version : versions.descendingMap().values()) {
-            if (includeDeleted || !version.deleted()) {
-                return Optional.of(version);
-            }
-        }
-        return Optional.empty();
+        SubjectVersions versions = subjects.get(subject);
+        return versions == null ? Optional.empty() : versions.latest(includeDeleted);
     }
 
     Optional<SchemaVersion> version(String subject, int version) {
-        TreeMap<Integer, SchemaVersion> versions = subjects.get(subject);
+        SubjectVersions versions = subjects.get(subject);
         return versions == null ? Optional.empty() : Optional.ofNullable(versions.get(version));
     }
 
-    NavigableMap<String, TreeMap<Integer, SchemaVersion>> subjectMap() {
+    NavigableMap<String, SubjectVersions> subjectMap() {
         return subjects;
     }
 
@@ -363,8 +339,8 @@ final class RegistryIndexes {
     void loadSubject(String subject, List<SchemaVersion> versions) {
         subjects.remove(subject);
         if (!versions.isEmpty()) {
-            TreeMap<Integer, SchemaVersion> copy = new TreeMap<>();
-            versions.forEach(v -> copy.put(v.version(), v));
+            SubjectVersions copy = new SubjectVersions();
+            versions.forEach(copy::put);
             subjects.put(subject, copy);
         }
     }
