@@ -196,7 +196,7 @@ public final class Overlay implements RegistryView {
     }
 
     private OptionalInt boundInScratch(String context, int id, String fingerprint) {
-        return fingerprint.equals(scratch.boundFingerprint(context, id)) ? OptionalInt.of(id) : OptionalInt.empty();
+        return scratch.boundTo(context, id, fingerprint) ? OptionalInt.of(id) : OptionalInt.empty();
     }
 
     @Override

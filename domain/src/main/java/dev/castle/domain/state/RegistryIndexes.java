@@ -49,14 +49,22 @@ final class RegistryIndexes {
      * the difference between 950 and about 750 bytes of heap per schema.
      */
     private static final class IdBinding {
-        final String fingerprint;
+        /** The content's fingerprint, its 16 bytes as two longs. */
+        final long high;
+
+        final long low;
         /** The one carrier, or null when there are none or several. */
         private SubjectVersion only;
         /** Every carrier when there are several, else null. */
         private LinkedHashSet<SubjectVersion> several;
 
         IdBinding(String fingerprint) {
-            this.fingerprint = fingerprint;
+            this.high = Keys.high(fingerprint);
+            this.low = Keys.low(fingerprint);
+        }
+
+        boolean boundTo(String fingerprint) {
+            return high == Keys.high(fingerprint) && low == Keys.low(fingerprint);
         }
 
         void add(SubjectVersion member) {
@@ -134,7 +142,7 @@ final class RegistryIndexes {
     /** True when a SCHEMA with this content and id would contradict the id's existing binding. */
     boolean conflicts(SchemaVersion schema, String fingerprint) {
         IdBinding bound = ids.get(new ContextId(schema.context(), schema.id()));
-        return bound != null && !bound.fingerprint.equals(fingerprint);
+        return bound != null && !bound.boundTo(fingerprint);
     }
 
     private boolean upsert(SchemaVersion schema, String fingerprint) {
@@ -152,7 +160,7 @@ final class RegistryIndexes {
         }
         ids.computeIfAbsent(new ContextId(context, schema.id()), k -> new IdBinding(fingerprint))
                 .add(SubjectVersion.of(schema));
-        fingerprints.put(new ContextFingerprint(context, fingerprint), schema.id());
+        fingerprints.put(ContextFingerprint.of(context, fingerprint), schema.id());
         maxIds.merge(context, schema.id(), Math::max);
         contexts.add(context);
         if (!schema.deleted()) {
@@ -299,20 +307,18 @@ final class RegistryIndexes {
 
     /** The id last recorded for this content, whether or not it still has subject-versions. */
     Integer fingerprintEntry(String context, String fingerprint) {
-        return fingerprints.get(new ContextFingerprint(context, fingerprint));
+        return fingerprints.get(ContextFingerprint.of(context, fingerprint));
     }
 
-    /** The fingerprint of the content the id is bound to, or null when the id has no subject-versions. */
-    String boundFingerprint(String context, int id) {
+    /** Whether the id has subject-versions and is bound to the content with this fingerprint. */
+    boolean boundTo(String context, int id, String fingerprint) {
         IdBinding binding = ids.get(new ContextId(context, id));
-        return binding == null ? null : binding.fingerprint;
+        return binding != null && binding.boundTo(fingerprint);
     }
 
     OptionalInt idByFingerprint(String context, String fingerprint) {
         Integer id = fingerprintEntry(context, fingerprint);
-        return id != null && fingerprint.equals(boundFingerprint(context, id))
-                ? OptionalInt.of(id)
-                : OptionalInt.empty();
+        return id != null && boundTo(context, id, fingerprint) ? OptionalInt.of(id) : OptionalInt.empty();
     }
 
     SortedSet<Integer> referencedBy(String subject, int version) {
