@@ -29,18 +29,19 @@ public final class SchemasTopic {
     /**
      * Creates the topic with one partition, compaction, {@code extraConfigs} and the replication factor capped by the
      * live broker count, or checks the existing one. Throws {@link IllegalStateException} when an existing topic has
-     * more partitions or another cleanup policy.
+     * more partitions or another cleanup policy. Returns true when this call created it (so it is empty).
      */
-    public static void ensure(Admin admin, String topic, int replicationFactor, Map<String, String> extraConfigs) {
+    public static boolean ensure(Admin admin, String topic, int replicationFactor, Map<String, String> extraConfigs) {
         TopicDescription description = describe(admin, topic);
         if (description == null) {
             int liveBrokers = await(admin.describeCluster().nodes()).size();
             if (create(admin, topic, replicationFactor(replicationFactor, liveBrokers), extraConfigs)) {
-                return;
+                return true;
             }
             description = describe(admin, topic);
         }
         verify(topic, description.partitions().size(), cleanupPolicy(admin, topic));
+        return false;
     }
 
     /** The replication factor to create with: the configured one, capped by the live brokers, at least 1. */

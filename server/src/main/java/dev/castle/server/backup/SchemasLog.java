@@ -105,32 +105,17 @@ final class SchemasLog {
      * otherwise, and refuses one holding anything but NOOP records unless {@code force}.
      */
     void prepareForRestore(boolean force) {
+        boolean created;
         try (Admin admin = Admin.create(clientConfig)) {
-            SchemasTopic.ensure(
+            created = SchemasTopic.ensure(
                     admin, topic, config.topicReplicationFactor(), config.withPrefix(CastleConfig.TOPIC_CONFIG_PREFIX));
         } catch (IllegalStateException e) {
             throw new BackupException(e.getMessage(), e);
         }
-        awaitTopic();
-        if (!force && !holdsOnlyNoops()) {
+        // a topic just created is empty; describing it at once can find a broker that does not list it yet
+        if (!created && !force && !holdsOnlyNoops()) {
             throw new BackupException("The topic " + topic + " already holds registry records. Restore into an empty"
                     + " or new topic, or pass --force to append the backup after them (the backup's records win)");
-        }
-    }
-
-    /** Waits until the brokers' metadata has a topic just created (a loaded broker can take a moment). */
-    private void awaitTopic() {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ADMIN_TIMEOUT_MS);
-        while (describe().isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new BackupException("The topic " + topic + " was created but Kafka does not list it");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new BackupException("Interrupted", e);
-            }
         }
     }
 
