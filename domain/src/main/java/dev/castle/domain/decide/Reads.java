@@ -46,7 +46,7 @@ public final class Reads {
             for (String context : view.contexts()) {
                 if (!QualifiedSubject.DEFAULT_CONTEXT.equals(context)) {
                     String inContext = QualifiedSubject.inContext(qualified, context);
-                    found = view.subjects().contains(inContext)
+                    found = !view.versions(inContext).isEmpty()
                             ? lookups.find(view, inContext, request, normalize, includeDeleted)
                             : Optional.empty();
                     if (found.isPresent()) {

@@ -66,7 +66,7 @@ final class Subjects {
         }
         QualifiedSubject qualified = QualifiedSubject.parse(level);
         if (!qualified.isContextLevel()) {
-            return view.subjects().contains(level) ? List.of(level) : List.of();
+            return view.versions(level).isEmpty() ? List.of() : List.of(level);
         }
         return view.subjects().stream()
                 .filter(s -> QualifiedSubject.parse(s).context().equals(qualified.context()))

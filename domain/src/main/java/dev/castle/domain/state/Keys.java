@@ -25,16 +25,6 @@ final class Keys {
     /** An id within a context. */
     record ContextId(String context, int id) {}
 
-    /**
-     * A content fingerprint within a context, its 16 bytes held as two longs (a 32-digit hex string is 72 bytes of
-     * heap, per schema).
-     */
-    record ContextFingerprint(String context, long high, long low) {
-        static ContextFingerprint of(String context, String fingerprint) {
-            return new ContextFingerprint(context, Keys.high(fingerprint), Keys.low(fingerprint));
-        }
-    }
-
     /** The first 8 bytes of a fingerprint of 32 hex digits. */
     static long high(String fingerprint) {
         return Long.parseUnsignedLong(fingerprint, 0, 16, 16);

@@ -184,9 +184,9 @@ public final class Overlay implements RegistryView {
 
     @Override
     public OptionalInt idByFingerprint(String context, String fingerprint) {
-        Integer recent = scratch.fingerprintEntry(context, fingerprint);
-        if (recent != null) {
-            return boundInScratch(context, recent, fingerprint);
+        OptionalInt recent = scratch.fingerprintEntry(context, fingerprint);
+        if (recent.isPresent()) {
+            return boundInScratch(context, recent.getAsInt(), fingerprint);
         }
         OptionalInt fromBase = base.idByFingerprint(context, fingerprint);
         if (fromBase.isPresent() && copiedIds.contains(new ContextId(context, fromBase.getAsInt()))) {

@@ -6,14 +6,11 @@ import dev.castle.domain.Mode;
 import dev.castle.domain.QualifiedSubject;
 import dev.castle.domain.SchemaFingerprint;
 import dev.castle.domain.SchemaVersion;
-import dev.castle.domain.state.Keys.ContextFingerprint;
-import dev.castle.domain.state.Keys.ContextId;
 import dev.castle.domain.state.Keys.SubjectVersion;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -35,76 +32,14 @@ final class RegistryIndexes {
             .thenComparing(Comparator.naturalOrder());
 
     private final TreeMap<String, SubjectVersions> subjects = new TreeMap<>();
-    private final Map<ContextId, IdBinding> ids = new HashMap<>();
-    private final Map<ContextFingerprint, Integer> fingerprints = new HashMap<>();
-    private final Map<String, Integer> maxIds = new HashMap<>();
-    private final Map<SubjectVersion, Map<SubjectVersion, Integer>> referrers = new HashMap<>();
+    private final IdIndex ids = new IdIndex();
+    private final FingerprintIndex fingerprints = new FingerprintIndex();
+    private final ReferrerIndex referrers = new ReferrerIndex();
     private final Map<String, ConfigValue> configs = new HashMap<>();
     private final Map<String, Mode> modes = new HashMap<>();
     private final TreeSet<String> contexts = new TreeSet<>(CONTEXT_ORDER);
-
-    /**
-     * The content an id is bound to and the subject-versions carrying it, in order of appearance. Almost every id has
-     * one carrier, held in a field; a set (about 200 bytes) is made only for the second, which at a million schemas is
-     * the difference between 950 and about 750 bytes of heap per schema.
-     */
-    private static final class IdBinding {
-        /** The content's fingerprint, its 16 bytes as two longs. */
-        final long high;
-
-        final long low;
-        /** The one carrier, or null when there are none or several. */
-        private SubjectVersion only;
-        /** Every carrier when there are several, else null. */
-        private LinkedHashSet<SubjectVersion> several;
-
-        IdBinding(String fingerprint) {
-            this.high = Keys.high(fingerprint);
-            this.low = Keys.low(fingerprint);
-        }
-
-        boolean boundTo(String fingerprint) {
-            return high == Keys.high(fingerprint) && low == Keys.low(fingerprint);
-        }
-
-        void add(SubjectVersion member) {
-            if (several != null) {
-                several.add(member);
-            } else if (only == null) {
-                only = member;
-            } else if (!only.equals(member)) {
-                several = new LinkedHashSet<>();
-                several.add(only);
-                several.add(member);
-                only = null;
-            }
-        }
-
-        void remove(SubjectVersion member) {
-            if (several == null) {
-                if (member.equals(only)) {
-                    only = null;
-                }
-                return;
-            }
-            several.remove(member);
-            if (several.size() <= 1) {
-                only = several.isEmpty() ? null : several.iterator().next();
-                several = null;
-            }
-        }
-
-        boolean isEmpty() {
-            return only == null && several == null;
-        }
-
-        List<SubjectVersion> members() {
-            if (several != null) {
-                return List.copyOf(several);
-            }
-            return only == null ? List.of() : List.of(only);
-        }
-    }
+    /** The subject names handed to readers, made on the first read after the names last changed. */
+    private volatile SortedNames subjectNames;
 
     RegistryIndexes() {
         contexts.add(QualifiedSubject.DEFAULT_CONTEXT);
@@ -141,8 +76,7 @@ final class RegistryIndexes {
 
     /** True when a SCHEMA with this content and id would contradict the id's existing binding. */
     boolean conflicts(SchemaVersion schema, String fingerprint) {
-        IdBinding bound = ids.get(new ContextId(schema.context(), schema.id()));
-        return bound != null && !bound.boundTo(fingerprint);
+        return ids.boundElsewhere(schema.context(), schema.id(), fingerprint);
     }
 
     private boolean upsert(SchemaVersion schema, String fingerprint) {
@@ -150,21 +84,24 @@ final class RegistryIndexes {
             return false;
         }
         String context = schema.context();
-        SchemaVersion previous = subjects.computeIfAbsent(schema.subject(), s -> new SubjectVersions())
-                .put(schema);
+        SubjectVersions versions = subjects.get(schema.subject());
+        if (versions == null) {
+            versions = new SubjectVersions();
+            subjects.put(schema.subject(), versions);
+            subjectNames = null;
+        }
+        SchemaVersion previous = versions.put(schema);
         if (previous != null) {
-            unlinkReferences(previous);
+            referrers.unlink(previous);
             if (previous.id() != schema.id()) {
                 unbindId(previous);
             }
         }
-        ids.computeIfAbsent(new ContextId(context, schema.id()), k -> new IdBinding(fingerprint))
-                .add(SubjectVersion.of(schema));
-        fingerprints.put(ContextFingerprint.of(context, fingerprint), schema.id());
-        maxIds.merge(context, schema.id(), Math::max);
+        ids.bind(context, schema.id(), fingerprint, SubjectVersion.of(schema));
+        fingerprints.record(context, fingerprint, schema.id());
         contexts.add(context);
         if (!schema.deleted()) {
-            linkReferences(schema);
+            referrers.link(schema);
         }
         return true;
     }
@@ -177,9 +114,10 @@ final class RegistryIndexes {
         SchemaVersion removed = versions.remove(version);
         if (versions.isEmpty()) {
             subjects.remove(subject);
+            subjectNames = null;
         }
         if (removed != null) {
-            unlinkReferences(removed);
+            referrers.unlink(removed);
             unbindId(removed);
         }
     }
@@ -187,7 +125,7 @@ final class RegistryIndexes {
     private void softDelete(String subject, int upTo) {
         SubjectVersions versions = subjects.get(subject);
         if (versions != null) {
-            versions.softDelete(upTo, this::unlinkReferences);
+            versions.softDelete(upTo, referrers::unlink);
         }
     }
 
@@ -197,6 +135,7 @@ final class RegistryIndexes {
             versions.removeDeleted(this::unbindId);
             if (versions.isEmpty()) {
                 subjects.remove(name);
+                subjectNames = null;
             }
         }
     }
@@ -226,34 +165,7 @@ final class RegistryIndexes {
     }
 
     private void unbindId(SchemaVersion schema) {
-        ContextId key = new ContextId(schema.context(), schema.id());
-        IdBinding binding = ids.get(key);
-        if (binding != null) {
-            binding.remove(SubjectVersion.of(schema));
-            if (binding.isEmpty()) {
-                ids.remove(key);
-            }
-        }
-    }
-
-    private void linkReferences(SchemaVersion schema) {
-        SubjectVersion referrer = SubjectVersion.of(schema);
-        for (SubjectVersion target : Keys.referenceTargets(schema)) {
-            referrers.computeIfAbsent(target, t -> new HashMap<>()).put(referrer, schema.id());
-        }
-    }
-
-    private void unlinkReferences(SchemaVersion schema) {
-        SubjectVersion referrer = SubjectVersion.of(schema);
-        for (SubjectVersion target : Keys.referenceTargets(schema)) {
-            Map<SubjectVersion, Integer> edges = referrers.get(target);
-            if (edges != null) {
-                edges.remove(referrer);
-                if (edges.isEmpty()) {
-                    referrers.remove(target);
-                }
-            }
-        }
+        ids.unbind(schema.context(), schema.id(), SubjectVersion.of(schema));
     }
 
     // ---- reads (callers hold whatever lock they need) ----
@@ -277,8 +189,14 @@ final class RegistryIndexes {
         return subjects;
     }
 
+    /** A sorted snapshot of the subject names, shared by readers until a subject appears or disappears. */
     SortedSet<String> subjects() {
-        return Collections.unmodifiableSortedSet(new TreeSet<>(subjects.keySet()));
+        SortedNames names = subjectNames;
+        if (names == null) {
+            names = SortedNames.of(subjects.keySet());
+            subjectNames = names;
+        }
+        return names;
     }
 
     List<SchemaVersion> versionsById(String context, int id) {
@@ -287,8 +205,7 @@ final class RegistryIndexes {
 
     /** The subject-versions carrying the id, in order of appearance. */
     List<SubjectVersion> carriers(String context, int id) {
-        IdBinding binding = ids.get(new ContextId(context, id));
-        return binding == null ? List.of() : binding.members();
+        return ids.carriers(context, id);
     }
 
     /** Looks each subject-version up with {@code lookup}, dropping those it does not find. */
@@ -302,30 +219,26 @@ final class RegistryIndexes {
     }
 
     int maxId(String context) {
-        return maxIds.getOrDefault(context, 0);
+        return ids.maxId(context);
     }
 
     /** The id last recorded for this content, whether or not it still has subject-versions. */
-    Integer fingerprintEntry(String context, String fingerprint) {
-        return fingerprints.get(ContextFingerprint.of(context, fingerprint));
+    OptionalInt fingerprintEntry(String context, String fingerprint) {
+        return fingerprints.id(context, fingerprint);
     }
 
     /** Whether the id has subject-versions and is bound to the content with this fingerprint. */
     boolean boundTo(String context, int id, String fingerprint) {
-        IdBinding binding = ids.get(new ContextId(context, id));
-        return binding != null && binding.boundTo(fingerprint);
+        return ids.boundTo(context, id, fingerprint);
     }
 
     OptionalInt idByFingerprint(String context, String fingerprint) {
-        Integer id = fingerprintEntry(context, fingerprint);
-        return id != null && boundTo(context, id, fingerprint) ? OptionalInt.of(id) : OptionalInt.empty();
+        OptionalInt id = fingerprints.id(context, fingerprint);
+        return id.isPresent() && ids.boundTo(context, id.getAsInt(), fingerprint) ? id : OptionalInt.empty();
     }
 
     SortedSet<Integer> referencedBy(String subject, int version) {
-        Map<SubjectVersion, Integer> edges = referrers.get(SubjectVersion.normalized(subject, version));
-        return edges == null
-                ? Collections.emptySortedSet()
-                : Collections.unmodifiableSortedSet(new TreeSet<>(edges.values()));
+        return referrers.referencedBy(SubjectVersion.normalized(subject, version));
     }
 
     Optional<ConfigValue> config(String subject) {
@@ -344,6 +257,7 @@ final class RegistryIndexes {
 
     void loadSubject(String subject, List<SchemaVersion> versions) {
         subjects.remove(subject);
+        subjectNames = null;
         if (!versions.isEmpty()) {
             SubjectVersions copy = new SubjectVersions();
             versions.forEach(copy::put);
@@ -352,19 +266,15 @@ final class RegistryIndexes {
     }
 
     void loadId(String context, int id, List<SchemaVersion> carriers) {
-        ContextId key = new ContextId(context, id);
-        ids.remove(key);
-        if (!carriers.isEmpty()) {
-            IdBinding binding = new IdBinding(SchemaFingerprint.of(carriers.get(0)));
-            carriers.forEach(v -> binding.add(SubjectVersion.of(v)));
-            ids.put(key, binding);
-        }
+        String fingerprint = carriers.isEmpty() ? null : SchemaFingerprint.of(carriers.get(0));
+        ids.load(
+                context,
+                id,
+                fingerprint,
+                carriers.stream().map(SubjectVersion::of).toList());
     }
 
     void loadReferrers(SubjectVersion target, Map<SubjectVersion, Integer> edges) {
-        referrers.remove(target);
-        if (!edges.isEmpty()) {
-            referrers.put(target, new HashMap<>(edges));
-        }
+        referrers.load(target, edges);
     }
 }
