@@ -163,14 +163,11 @@ final class SchemaQueries {
         if (!versions.isEmpty()) {
             return Optional.of(new ById(context, versions, subject));
         }
-        if (subject == null || subject.startsWith(":")) {
+        if (subject == null) {
             return Optional.empty();
         }
-        for (String other : view.contexts()) {
-            if (QualifiedSubject.DEFAULT_CONTEXT.equals(other)) {
-                continue;
-            }
-            String qualified = QualifiedSubject.inContext(subject, other);
+        for (String qualified : QualifiedSubject.parse(subject).fallbacks(view.contexts())) {
+            String other = QualifiedSubject.parse(qualified).context();
             List<SchemaVersion> inOther = view.versionsById(other, id);
             if (!inOther.isEmpty() && !view.versions(qualified).isEmpty()) {
                 return Optional.of(new ById(other, inOther, qualified));

@@ -44,14 +44,7 @@ final class Subjects {
         if (view.latest(subject, includeDeleted).isPresent()) {
             return Optional.of(subject);
         }
-        if (subject.startsWith(":")) {
-            return Optional.empty();
-        }
-        for (String context : view.contexts()) {
-            if (QualifiedSubject.DEFAULT_CONTEXT.equals(context)) {
-                continue;
-            }
-            String candidate = QualifiedSubject.inContext(subject, context);
+        for (String candidate : QualifiedSubject.parse(subject).fallbacks(view.contexts())) {
             if (view.latest(candidate, includeDeleted).isPresent()) {
                 return Optional.of(candidate);
             }

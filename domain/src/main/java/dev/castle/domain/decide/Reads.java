@@ -42,17 +42,12 @@ public final class Reads {
         if (found.isPresent()) {
             return found.get();
         }
-        if (QualifiedSubject.parse(qualified).isDefaultContext()) {
-            for (String context : view.contexts()) {
-                if (!QualifiedSubject.DEFAULT_CONTEXT.equals(context)) {
-                    String inContext = QualifiedSubject.inContext(qualified, context);
-                    found = !view.versions(inContext).isEmpty()
-                            ? lookups.find(view, inContext, request, normalize, includeDeleted)
-                            : Optional.empty();
-                    if (found.isPresent()) {
-                        return found.get();
-                    }
-                }
+        for (String inContext : QualifiedSubject.parse(qualified).fallbacks(view.contexts())) {
+            found = !view.versions(inContext).isEmpty()
+                    ? lookups.find(view, inContext, request, normalize, includeDeleted)
+                    : Optional.empty();
+            if (found.isPresent()) {
+                return found.get();
             }
         }
         boolean known = view.versions(qualified).stream().anyMatch(v -> includeDeleted || !v.deleted());

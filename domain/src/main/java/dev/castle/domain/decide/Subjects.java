@@ -64,13 +64,7 @@ final class Subjects {
         if (level == null) {
             return List.copyOf(view.subjects());
         }
-        QualifiedSubject qualified = QualifiedSubject.parse(level);
-        if (!qualified.isContextLevel()) {
-            return view.versions(level).isEmpty() ? List.of() : List.of(level);
-        }
-        return view.subjects().stream()
-                .filter(s -> QualifiedSubject.parse(s).context().equals(qualified.context()))
-                .toList();
+        return QualifiedSubject.matching(level, view.subjects());
     }
 
     static List<SchemaVersion> live(RegistryView view, String subject) {

@@ -3,6 +3,7 @@ package dev.castle.domain.state;
 import dev.castle.domain.ConfigValue;
 import dev.castle.domain.Event;
 import dev.castle.domain.Mode;
+import dev.castle.domain.QualifiedSubject;
 import dev.castle.domain.RegistryView;
 import dev.castle.domain.SchemaFingerprint;
 import dev.castle.domain.SchemaVersion;
@@ -90,7 +91,7 @@ public final class Overlay implements RegistryView {
     }
 
     private void copyForClear(String subject) {
-        for (String name : RegistryIndexes.matching(subject, subjects())) {
+        for (String name : QualifiedSubject.matching(subject, subjects())) {
             copySubject(name);
             for (SchemaVersion version : scratch.versions(name)) {
                 copyId(version.context(), version.id());

@@ -130,7 +130,7 @@ final class RegistryIndexes {
     }
 
     private void clear(String subject) {
-        for (String name : matching(subject, subjects.navigableKeySet())) {
+        for (String name : QualifiedSubject.matching(subject, subjects.navigableKeySet())) {
             SubjectVersions versions = subjects.get(name);
             versions.removeDeleted(this::unbindId);
             if (versions.isEmpty()) {
@@ -138,30 +138,6 @@ final class RegistryIndexes {
                 subjectNames = null;
             }
         }
-    }
-
-    /** The subjects among {@code candidates} a CLEAR_SUBJECT addresses: the exact one, or all of a bare context. */
-    static List<String> matching(String subject, SortedSet<String> candidates) {
-        QualifiedSubject qualified = QualifiedSubject.parse(subject);
-        if (!qualified.isContextLevel()) {
-            return candidates.contains(subject) ? List.of(subject) : List.of();
-        }
-        return subjectsIn(qualified.context(), candidates);
-    }
-
-    private static List<String> subjectsIn(String context, SortedSet<String> candidates) {
-        List<String> names = new ArrayList<>();
-        if (QualifiedSubject.DEFAULT_CONTEXT.equals(context)) {
-            for (String name : candidates) {
-                if (QualifiedSubject.parse(name).isDefaultContext()) {
-                    names.add(name);
-                }
-            }
-        } else {
-            String prefix = ":" + context + ":";
-            names.addAll(candidates.subSet(prefix, ":" + context + ";"));
-        }
-        return names;
     }
 
     private void unbindId(SchemaVersion schema) {

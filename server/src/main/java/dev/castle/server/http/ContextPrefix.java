@@ -1,6 +1,7 @@
 package dev.castle.server.http;
 
 import dev.castle.domain.ErrorCode;
+import dev.castle.domain.QualifiedSubject;
 import dev.castle.domain.RegistryException;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -59,7 +60,7 @@ public final class ContextPrefix {
         if (!CONTEXT.matcher(context).matches()) {
             throw RegistryException.withMessage(ErrorCode.BAD_REQUEST, "Invalid context '" + context + "'");
         }
-        return ":" + (context.startsWith(".") ? context : "." + context) + ":";
+        return QualifiedSubject.prefixOf(context.startsWith(".") ? context : "." + context);
     }
 
     private static String qualify(String qualifier, String subject) {
