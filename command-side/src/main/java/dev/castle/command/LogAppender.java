@@ -161,7 +161,7 @@ public final class LogAppender implements EventLog {
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
             log.warn("Writer to {} was fenced by another leader; this node must step down", topic, e);
             closeProducer();
-            throw new LogWriteException("Fenced by another writer", e, false);
+            throw LogWriteException.fenced("Fenced by another writer", e);
         } catch (RuntimeException | ExecutionException e) {
             abort();
             throw new LogWriteException("Append to " + topic + " failed", e, isTimeout(e));

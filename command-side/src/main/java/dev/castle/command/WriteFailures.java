@@ -4,45 +4,59 @@ import dev.castle.domain.Command;
 import dev.castle.domain.ErrorCode;
 import dev.castle.domain.RegistryException;
 
-/** Confluent's 50001/50002 texts for a write whose append or apply failed (spec §3). */
-final class WriteFailures {
+/**
+ * Confluent's texts for a write that failed before it was applied (spec §3, §6.3): 50001 the store refused it, 50002
+ * it timed out, 50003 the leader could not be reached, 50004 no leader is known. Each command's names for the four
+ * are in one row of {@link #names}.
+ */
+public final class WriteFailures {
+    private static final String LEADER_NOT_KNOWN = "Leader not known.";
+
+    /** How each text names a command. */
+    private record Names(String store, String timeout, String request, String noLeader) {}
+
     private WriteFailures() {}
 
-    /** The error a command's caller gets when the batch carrying it could not be written or applied in time. */
-    static RegistryException of(Command command, boolean timedOut) {
+    /** 50001 or 50002: the batch carrying the command could not be written or applied in time. */
+    public static RegistryException of(Command command, boolean timedOut) {
+        Names names = names(command);
         if (timedOut) {
-            return RegistryException.withMessage(
-                    ErrorCode.OPERATION_TIMEOUT, timeoutName(command) + " operation timed out");
+            return RegistryException.withMessage(ErrorCode.OPERATION_TIMEOUT, names.timeout() + " operation timed out");
         }
         return RegistryException.withMessage(
-                ErrorCode.STORE_ERROR, storeName(command) + " operation failed while writing to the Kafka store");
+                ErrorCode.STORE_ERROR, names.store() + " operation failed while writing to the Kafka store");
     }
 
-    private static String storeName(Command command) {
+    /** 50004: no member may lead, or the election did not finish in time. */
+    public static RegistryException noLeader(Command command) {
+        return RegistryException.withMessage(
+                ErrorCode.UNKNOWN_LEADER, names(command).noLeader());
+    }
+
+    /** 50003: the leader could not be reached or gave no answer. */
+    public static RegistryException forwardingFailed(Command command) {
+        return RegistryException.withMessage(
+                ErrorCode.FORWARDING_ERROR,
+                "Error while forwarding " + names(command).request() + " request to the leader");
+    }
+
+    private static Names names(Command command) {
         if (command instanceof Command.RegisterSchema) {
-            return "Register schema";
+            return new Names("Register schema", "Register", "register schema", LEADER_NOT_KNOWN);
         } else if (command instanceof Command.DeleteVersion) {
-            return "Delete schema version";
+            return new Names(
+                    "Delete schema version", "Delete Schema Version", "delete schema version", LEADER_NOT_KNOWN);
         } else if (command instanceof Command.DeleteSubject) {
-            return "Delete subject";
+            return new Names("Delete subject", "Delete subject", "delete subject", LEADER_NOT_KNOWN);
         } else if (command instanceof Command.SetConfig) {
-            return "Update config";
+            return new Names("Update config", "Update config", "update config", "Failed to update compatibility level");
         } else if (command instanceof Command.DeleteConfig) {
-            return "Delete config";
+            return new Names("Delete config", "Delete config", "delete config", "Failed to update compatibility level");
         } else if (command instanceof Command.SetMode) {
-            return "Update mode";
+            return new Names("Update mode", "Update mode", "update mode", "Failed to update mode");
         } else if (command instanceof Command.DeleteMode) {
-            return "Delete mode";
+            return new Names("Delete mode", "Delete mode", "delete mode", "Failed to update mode");
         }
         throw new IllegalArgumentException("Unknown command " + command);
-    }
-
-    private static String timeoutName(Command command) {
-        if (command instanceof Command.RegisterSchema) {
-            return "Register";
-        } else if (command instanceof Command.DeleteVersion) {
-            return "Delete Schema Version";
-        }
-        return storeName(command);
     }
 }

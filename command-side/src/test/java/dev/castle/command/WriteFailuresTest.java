@@ -28,6 +28,42 @@ class WriteFailuresTest {
         }
     }
 
+    @Test
+    void shouldNameEveryCommandWhenForwardingFailsOrNoLeaderIsKnown() throws Exception {
+        for (Class<?> type : Command.class.getPermittedSubclasses()) {
+            Command command = anyInstance(type);
+
+            assertThat(WriteFailures.forwardingFailed(command).getMessage())
+                    .matches("Error while forwarding [a-z ]+ request to the leader");
+            assertThat(WriteFailures.noLeader(command).errorCode()).isEqualTo(ErrorCode.UNKNOWN_LEADER);
+        }
+    }
+
+    @Test
+    void shouldAnswerConfluentsTextsWithoutLeader() {
+        RegistryException register = WriteFailures.noLeader(new Command.RegisterSchema("s", null, false));
+        RegistryException config = WriteFailures.noLeader(new Command.DeleteConfig("s"));
+
+        assertThat(register.errorCode()).isEqualTo(ErrorCode.UNKNOWN_LEADER);
+        assertThat(register.getMessage()).isEqualTo("Leader not known.");
+        assertThat(config.getMessage()).isEqualTo("Failed to update compatibility level");
+        assertThat(WriteFailures.noLeader(new Command.DeleteMode(null, false)).getMessage())
+                .isEqualTo("Failed to update mode");
+    }
+
+    @Test
+    void shouldAnswerConfluentsTextsWhenForwardingFailsOrTimesOut() {
+        Command delete = new Command.DeleteVersion("s", 1, false);
+        RegistryException error = WriteFailures.forwardingFailed(delete);
+
+        assertThat(error.errorCode()).isEqualTo(ErrorCode.FORWARDING_ERROR);
+        assertThat(error.getMessage()).isEqualTo("Error while forwarding delete schema version request to the leader");
+        assertThat(WriteFailures.of(delete, true).getMessage()).isEqualTo("Delete Schema Version operation timed out");
+        assertThat(WriteFailures.of(new Command.RegisterSchema("s", null, false), true)
+                        .getMessage())
+                .isEqualTo("Register operation timed out");
+    }
+
     private static Command anyInstance(Class<?> type) throws Exception {
         RecordComponent[] components = type.getRecordComponents();
         Class<?>[] types = new Class<?>[components.length];

@@ -4,8 +4,6 @@ import dev.castle.command.EventLog;
 import dev.castle.command.LogWriteException;
 import dev.castle.domain.Event;
 import java.util.List;
-import org.apache.kafka.common.errors.InvalidProducerEpochException;
-import org.apache.kafka.common.errors.ProducerFencedException;
 
 /**
  * An {@link EventLog} for one term of leadership: once the log reports that another writer claimed it, this one tells
@@ -33,7 +31,7 @@ public final class FencingEventLog implements EventLog {
         try {
             return delegate.append(events);
         } catch (LogWriteException e) {
-            if (isFencing(e)) {
+            if (e.fenced()) {
                 fenced = true;
                 onFenced.run();
             }
@@ -50,15 +48,6 @@ public final class FencingEventLog implements EventLog {
         if (fenced) {
             throw new LogWriteException("This node was fenced as leader and no longer writes", null, false);
         }
-    }
-
-    private static boolean isFencing(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ProducerFencedException || cause instanceof InvalidProducerEpochException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Whether the log refused a write because another writer claimed it. */

@@ -2,6 +2,7 @@ package dev.castle.command.election;
 
 import dev.castle.command.CommandGateway;
 import dev.castle.command.LocalStore;
+import dev.castle.command.WriteFailures;
 import dev.castle.command.WriteObserver;
 import dev.castle.command.WriteRequest;
 import dev.castle.command.forward.Forwarded;
@@ -78,7 +79,7 @@ public final class LeaderAwareGateway implements CommandGateway, LeaderElector.L
             } else if (role instanceof Role.Following following && request != null && !forwarded(request)) {
                 return forward(command, following.leaderUrl(), request);
             }
-            return CompletableFuture.failedFuture(ClusterFailures.noLeader(command));
+            return CompletableFuture.failedFuture(WriteFailures.noLeader(command));
         });
     }
 
@@ -119,7 +120,7 @@ public final class LeaderAwareGateway implements CommandGateway, LeaderElector.L
         if (cause instanceof ForwardingException) {
             log.warn("Forwarding a write failed: {}", cause.toString());
         }
-        return ClusterFailures.forwardingFailed(command);
+        return WriteFailures.forwardingFailed(command);
     }
 
     /**

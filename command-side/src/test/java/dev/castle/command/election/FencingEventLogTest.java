@@ -43,7 +43,7 @@ class FencingEventLogTest {
     @Test
     void shouldRefuseEveryAppendAfterBeingFenced() {
         // given the log refuses a write because another leader claimed it
-        failure = new LogWriteException("Fenced", new ProducerFencedException("epoch"), false);
+        failure = LogWriteException.fenced("Fenced", new ProducerFencedException("epoch"));
         assertThatThrownBy(() -> log.append(List.of(new Event.Noop()))).isSameAs(failure);
 
         // when the node tries again, even after the fault is gone
