@@ -66,6 +66,9 @@ public final class CastleConfig {
     /** Whether this node may become the leader. */
     public static final String LEADER_ELIGIBILITY = "leader.eligibility";
 
+    /** Confluent's deprecated name of {@link #LEADER_ELIGIBILITY}. */
+    public static final String MASTER_ELIGIBILITY = "master.eligibility";
+
     /**
      * Whether the defaults of new Avro schemas must match their types ({@code "type":"string","default":null} is then
      * 42201). Castle checks them unless this is {@code false}, as Confluent 8.2+ always does; Confluent 7.x checks them
@@ -266,8 +269,10 @@ public final class CastleConfig {
         return Boolean.parseBoolean(get(MODE_MUTABILITY).orElse("true"));
     }
 
+    /** {@link #LEADER_ELIGIBILITY}, or its deprecated name; true when neither is set. */
     public boolean leaderEligibility() {
-        return Boolean.parseBoolean(get(LEADER_ELIGIBILITY).orElse("true"));
+        return Boolean.parseBoolean(
+                get(LEADER_ELIGIBILITY).or(() -> get(MASTER_ELIGIBILITY)).orElse("true"));
     }
 
     public boolean avroValidateDefaults() {

@@ -32,9 +32,6 @@ record ClusterSettings(
      */
     static final String INTER_INSTANCE_PROTOCOL = "inter.instance.protocol";
 
-    /** Confluent's deprecated name of {@link CastleConfig#LEADER_ELIGIBILITY}. */
-    static final String MASTER_ELIGIBILITY = "master.eligibility";
-
     /** How long the group waits for a silent member before electing without it (default 10 s). */
     static final String SESSION_TIMEOUT_MS = "kafkagroup.session.timeout.ms";
 
@@ -63,9 +60,6 @@ record ClusterSettings(
     static final String INTER_INSTANCE_HEADERS_WHITELIST = "inter.instance.headers.whitelist";
 
     static ClusterSettings from(CastleConfig config) {
-        boolean eligible = Boolean.parseBoolean(config.get(CastleConfig.LEADER_ELIGIBILITY)
-                .or(() -> config.get(MASTER_ELIGIBILITY))
-                .orElse("true"));
         KafkaGroupElector.Settings group = new KafkaGroupElector.Settings(
                 config.groupId(),
                 millis(config, SESSION_TIMEOUT_MS, 10_000),
@@ -76,7 +70,7 @@ record ClusterSettings(
                 config.hostName(),
                 config.get(HOST_PORT).map(Integer::parseInt),
                 config.get(INTER_INSTANCE_PROTOCOL),
-                eligible,
+                config.leaderEligibility(),
                 group,
                 millis(config, LEADER_CONNECT_TIMEOUT_MS, 60_000),
                 millis(config, LEADER_READ_TIMEOUT_MS, 60_000),

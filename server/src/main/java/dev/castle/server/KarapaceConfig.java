@@ -4,6 +4,7 @@ import static java.util.Map.entry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.castle.rest.RestConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -45,32 +46,32 @@ final class KarapaceConfig {
             entry("master_eligibility", CastleConfig.LEADER_ELIGIBILITY),
             entry("replication_factor", CastleConfig.TOPIC_REPLICATION_FACTOR),
             entry("compatibility", CastleConfig.COMPATIBILITY_LEVEL),
-            entry("registry_authfile", "registry.authfile"),
+            entry("registry_authfile", CastleConfig.AUTHFILE),
             entry("karapace_rest", CastleConfig.REST_ENABLED),
             entry("karapace_registry", CastleConfig.REGISTRY_ENABLED),
-            entry("rest_authorization", REST + "authorization.pass.through"),
-            entry("sasl_bootstrap_uri", REST + "sasl.bootstrap.servers"),
+            entry("rest_authorization", REST + RestConfig.AUTHORIZATION_PASS_THROUGH),
+            entry("sasl_bootstrap_uri", REST + RestConfig.SASL_BOOTSTRAP_SERVERS),
             entry("security_protocol", KAFKA + "security.protocol"),
             entry("sasl_mechanism", KAFKA + "sasl.mechanism"),
             entry("ssl_password", KAFKA + "ssl.key.password"),
             entry("metadata_max_age_ms", KAFKA + "metadata.max.age.ms"),
             entry("connections_max_idle_ms", KAFKA + "connections.max.idle.ms"),
-            entry("consumer_request_timeout_ms", REST + "consumer.request.timeout.ms"),
-            entry("consumer_request_max_bytes", REST + "consumer.request.max.bytes"),
+            entry("consumer_request_timeout_ms", REST + RestConfig.CONSUMER_REQUEST_TIMEOUT_MS),
+            entry("consumer_request_max_bytes", REST + RestConfig.CONSUMER_REQUEST_MAX_BYTES),
             entry("consumer_enable_auto_commit", REST + "consumer.enable.auto.commit"),
             entry("fetch_min_bytes", REST + "consumer.fetch.min.bytes"),
-            entry("name_strategy", REST + "name.strategy"),
-            entry("name_strategy_validation", REST + "name.strategy.validation"),
+            entry("name_strategy", REST + RestConfig.NAME_STRATEGY),
+            entry("name_strategy_validation", REST + RestConfig.NAME_STRATEGY_VALIDATION),
             entry("producer_acks", REST + "producer.acks"),
             entry("producer_compression_type", REST + "producer.compression.type"),
             entry("producer_linger_ms", REST + "producer.linger.ms"),
             entry("producer_max_request_size", REST + "producer.max.request.size"),
-            entry("http_request_max_size", REST + "http.request.max.size"));
+            entry("http_request_max_size", REST + RestConfig.HTTP_REQUEST_MAX_SIZE));
 
     /** Karapace keys in seconds that are Castle keys in milliseconds (0 stays 0). */
     private static final Map<String, String> SECONDS = Map.of(
-            "consumer_idle_disconnect_timeout", REST + "consumer.instance.timeout.ms",
-            "admin_metadata_max_age", REST + "admin.metadata.max.age.ms");
+            "consumer_idle_disconnect_timeout", REST + RestConfig.CONSUMER_INSTANCE_TIMEOUT_MS,
+            "admin_metadata_max_age", REST + RestConfig.METADATA_MAX_AGE_MS);
 
     /** Keys whose value, when it is this one, asks for what Castle does anyway. */
     private static final Map<String, String> CASTLE_DOES = Map.of(
@@ -249,7 +250,7 @@ final class KarapaceConfig {
         if (host != null) {
             String scheme = karapace.getOrDefault("registry_scheme", "http");
             String port = karapace.getOrDefault("registry_port", "8081");
-            values.put(REST + "schema.registry.url", scheme + "://" + host + ":" + port);
+            values.put(REST + RestConfig.SCHEMA_REGISTRY_URL, scheme + "://" + host + ":" + port);
         }
         String user = karapace.get("registry_user");
         if (user != null) {
@@ -266,7 +267,7 @@ final class KarapaceConfig {
         boolean restOnly = "false".equalsIgnoreCase(karapace.get("karapace_registry"))
                 && "true".equalsIgnoreCase(karapace.get("karapace_rest"));
         Optional.ofNullable(karapace.get("advertised_hostname")).ifPresent(host -> {
-            values.put(REST + "host.name", host);
+            values.put(REST + RestConfig.HOST_NAME, host);
             if (!restOnly) {
                 values.put(CastleConfig.HOST_NAME, host);
             }
@@ -291,10 +292,12 @@ final class KarapaceConfig {
         String bind = karapace.getOrDefault("host", hostOrPort ? "127.0.0.1" : "0.0.0.0");
         String host = bind.contains(":") && !bind.startsWith("[") ? "[" + bind + "]" : bind;
         if (restOnly) {
-            values.put(REST + "listeners", scheme + "://" + host + ":" + karapace.getOrDefault("port", "" + REST_PORT));
+            values.put(
+                    REST + RestConfig.LISTENERS,
+                    scheme + "://" + host + ":" + karapace.getOrDefault("port", "" + REST_PORT));
         } else {
             values.put(CastleConfig.LISTENERS, scheme + "://" + host + ":" + karapace.getOrDefault("port", "8081"));
-            values.put(REST + "listeners", scheme + "://" + host + ":" + REST_PORT);
+            values.put(REST + RestConfig.LISTENERS, scheme + "://" + host + ":" + REST_PORT);
         }
     }
 }
