@@ -19,7 +19,7 @@ final class WriteFailures {
     }
 
     private static String storeName(Command command) {
-        if (command instanceof Command.RegisterSchema) {
+        if (command instanceof Command.RegisterSchema || command instanceof Command.TagSchema) {
             return "Register schema";
         } else if (command instanceof Command.DeleteVersion) {
             return "Delete schema version";
@@ -38,7 +38,7 @@ final class WriteFailures {
     }
 
     private static String timeoutName(Command command) {
-        if (command instanceof Command.RegisterSchema) {
+        if (command instanceof Command.RegisterSchema || command instanceof Command.TagSchema) {
             return "Register";
         } else if (command instanceof Command.DeleteVersion) {
             return "Delete Schema Version";

@@ -29,7 +29,7 @@ public final class ClusterFailures {
     }
 
     static String requestName(Command command) {
-        if (command instanceof Command.RegisterSchema) {
+        if (command instanceof Command.RegisterSchema || command instanceof Command.TagSchema) {
             return "register schema";
         } else if (command instanceof Command.DeleteVersion) {
             return "delete schema version";

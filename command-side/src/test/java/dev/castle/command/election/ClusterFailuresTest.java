@@ -39,6 +39,8 @@ class ClusterFailuresTest {
     private static Command sample(Class<?> type) {
         if (type == Command.RegisterSchema.class) {
             return new Command.RegisterSchema("s", null, false);
+        } else if (type == Command.TagSchema.class) {
+            return new Command.TagSchema("s", 1, null);
         } else if (type == Command.DeleteVersion.class) {
             return new Command.DeleteVersion("s", 1, false);
         } else if (type == Command.DeleteSubject.class) {
