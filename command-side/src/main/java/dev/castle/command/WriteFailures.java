@@ -41,7 +41,7 @@ public final class WriteFailures {
     }
 
     private static Names names(Command command) {
-        if (command instanceof Command.RegisterSchema) {
+        if (command instanceof Command.RegisterSchema || command instanceof Command.TagSchema) {
             return new Names("Register schema", "Register", "register schema", LEADER_NOT_KNOWN);
         } else if (command instanceof Command.DeleteVersion) {
             return new Names(

@@ -50,6 +50,7 @@ public final class WriteRoutes {
     /** Adds the write routes to a Javalin routing configuration. */
     public void addTo(JavalinDefaultRoutingApi routes) {
         routes.post("/subjects/{subject}/versions", this::register);
+        routes.post("/subjects/{subject}/versions/{version}/tags", this::tag);
         routes.delete("/subjects/{subject}/versions/{version}", this::deleteVersion);
         routes.delete("/subjects/{subject}", this::deleteSubject);
         routes.put("/config", ctx -> submit(ctx, new Command.SetConfig(null, WriteBodies.config(ctx.bodyAsBytes()))));
@@ -74,6 +75,11 @@ public final class WriteRoutes {
         } else {
             submit(ctx, command);
         }
+    }
+
+    private void tag(Context ctx) throws IOException {
+        int version = VersionSpec.parse(ctx.pathParam("version"));
+        submit(ctx, new Command.TagSchema(subject(ctx), version, RequestBodies.tagRequest(ctx.bodyAsBytes())));
     }
 
     private void deleteVersion(Context ctx) {

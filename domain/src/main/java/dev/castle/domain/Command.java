@@ -3,6 +3,7 @@ package dev.castle.domain;
 /** A write the leader decides (DESIGN §5). Subjects are as the client addressed them, qualified with any context. */
 public sealed interface Command
         permits Command.RegisterSchema,
+                Command.TagSchema,
                 Command.DeleteVersion,
                 Command.DeleteSubject,
                 Command.SetConfig,
@@ -12,6 +13,12 @@ public sealed interface Command
 
     /** {@code POST /subjects/{s}/versions}. Answers {@code {"id": n}}. */
     record RegisterSchema(String subject, SchemaRequest request, boolean normalize) implements Command {}
+
+    /**
+     * {@code POST /subjects/{s}/versions/{v}/tags}: registers a new version derived from version {@code version}
+     * ({@link VersionSpec#LATEST} for latest). Answers as a registration does.
+     */
+    record TagSchema(String subject, int version, TagRequest request) implements Command {}
 
     /** {@code DELETE /subjects/{s}/versions/{v}}; {@code version} is {@link VersionSpec#LATEST} for latest. Answers the version. */
     record DeleteVersion(String subject, int version, boolean permanent) implements Command {}

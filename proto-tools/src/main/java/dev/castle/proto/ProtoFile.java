@@ -63,6 +63,26 @@ public final class ProtoFile {
         return new ProtoPrinter(false, false, types).print(element);
     }
 
+    /** The canonical text of this file's syntax tree with its types replaced (same file otherwise). */
+    String canonicalTextWith(List<TypeElement> types) {
+        ProtoFileElement changed = element.copy(
+                element.getLocation(),
+                element.getPackageName(),
+                element.getSyntax(),
+                element.getImports(),
+                element.getPublicImports(),
+                element.getWeakImports(),
+                types,
+                element.getServices(),
+                element.getExtendDeclarations(),
+                element.getOptions());
+        return new ProtoPrinter(false, false, this.types).print(changed);
+    }
+
+    ProtoFileElement element() {
+        return element;
+    }
+
     /** Normalized text: sorted imports, options, fields and constants; fully-qualified type names. */
     public String normalizedText() {
         return new ProtoPrinter(true, false, types).print(element);

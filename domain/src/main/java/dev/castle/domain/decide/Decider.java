@@ -29,6 +29,8 @@ public final class Decider {
     public Decision decide(Command command, RegistryView view) {
         if (command instanceof Command.RegisterSchema register) {
             return registration.register(register, view);
+        } else if (command instanceof Command.TagSchema tag) {
+            return registration.register(TagSchemaRequests.toRegistration(tag, view), view);
         } else if (command instanceof Command.DeleteVersion delete) {
             return deletions.deleteVersion(delete, view);
         } else if (command instanceof Command.DeleteSubject delete) {

@@ -32,6 +32,7 @@ final class Registration {
     private final SchemaMatcher matcher;
     private final SchemaLookup lookups;
     private final Compatibility compatibility;
+    private final SchemaTagging tags;
 
     Registration(Scopes scopes, SchemaResolver resolver) {
         this.scopes = scopes;
@@ -39,6 +40,7 @@ final class Registration {
         this.matcher = new SchemaMatcher(resolver);
         this.lookups = new SchemaLookup(scopes, resolver);
         this.compatibility = new Compatibility(scopes, resolver);
+        this.tags = new SchemaTagging(resolver);
     }
 
     /** A registration request after mode checks and parsing, before dedup and allocation. */
@@ -88,11 +90,14 @@ final class Registration {
 
     private Draft draft(Command.RegisterSchema command, RegistryView view) {
         String subject = Subjects.qualified(command.subject());
-        SchemaRequest request = command.request();
-        checkMode(view, subject, request);
+        checkMode(view, subject, command.request());
+        SchemaRequest request = tags.edited(view, subject, command.request());
         boolean importing = scopes.importing(view, subject);
         List<SchemaVersion> live = Subjects.live(view, subject);
         SchemaRequest effective = importing ? request : populate(request, live, scopes.configRecord(view, subject));
+        if (!importing) {
+            effective = tags.propagated(view, subject, effective, live);
+        }
         int requestedId = request.id() == null ? -1 : request.id();
         boolean normalize = command.normalize() || scopes.normalize(view, subject);
         SchemaResolver.Resolved resolved =
@@ -198,7 +203,8 @@ final class Registration {
                 request.id(),
                 request.version(),
                 contract.metadata(),
-                contract.ruleSet());
+                contract.ruleSet(),
+                request.tags());
     }
 
     private static Optional<SchemaVersion> liveWithId(List<SchemaVersion> live, int id) {

@@ -88,7 +88,7 @@ final class SchemaLookup {
     Optional<Object> registeredAlready(RegistryView view, Command.RegisterSchema command) {
         SchemaRequest request = command.request();
         String subject = Subjects.qualified(command.subject());
-        if (!request.hasSchema() || hasDefaultsOrOverrides(view, subject)) {
+        if (!request.hasSchema() || request.tags().any() || hasDefaultsOrOverrides(view, subject)) {
             return Optional.empty();
         }
         boolean latestOnly = request.version() != null && request.version() == VersionSpec.LATEST;

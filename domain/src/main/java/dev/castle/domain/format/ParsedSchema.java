@@ -1,7 +1,10 @@
 package dev.castle.domain.format;
 
+import dev.castle.domain.SchemaEntity;
 import dev.castle.domain.SchemaType;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** A schema parsed by its {@link SchemaFormat}, with its references resolved. Immutable. */
 public interface ParsedSchema {
@@ -36,5 +39,21 @@ public interface ParsedSchema {
     /** True when {@code field} names a top-level field (Confluent's {@code hasTopLevelField}, for reserved fields). */
     default boolean hasTopLevelField(String field) {
         return false;
+    }
+
+    /**
+     * This schema with tags added to and then removed from the named entities, written into the schema text as
+     * Confluent writes them (Confluent's {@code copy(tagsToAdd, tagsToRemove)}); an entity left without tags loses
+     * the tag property or option.
+     *
+     * @throws SchemaTagException when an entity's path names nothing in this schema
+     */
+    default ParsedSchema withTags(Map<SchemaEntity, Set<String>> add, Map<SchemaEntity, Set<String>> remove) {
+        throw new SchemaTagException("Schema tags are not supported for " + type());
+    }
+
+    /** The entities that carry tags in the schema text, in document order (Confluent's {@code inlineTaggedEntities}). */
+    default Map<SchemaEntity, Set<String>> taggedEntities() {
+        return Map.of();
     }
 }

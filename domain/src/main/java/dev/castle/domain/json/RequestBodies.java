@@ -9,12 +9,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.castle.domain.ErrorCode;
 import dev.castle.domain.RegistryException;
+import dev.castle.domain.SchemaEntity;
 import dev.castle.domain.SchemaReference;
 import dev.castle.domain.SchemaRequest;
+import dev.castle.domain.SchemaTags;
 import dev.castle.domain.SchemaType;
+import dev.castle.domain.TagChanges;
+import dev.castle.domain.TagRequest;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Parses request bodies into records shaped like Confluent's request types, so Jackson accepts, coerces and refuses
@@ -31,6 +37,9 @@ public final class RequestBodies {
     private static final Map<Class<?>, String> CONFLUENT_TYPES = Map.of(
             SchemaBody.class, CONFLUENT_ENTITIES + "requests.RegisterSchemaRequest",
             ReferenceBody.class, CONFLUENT_ENTITIES + "SchemaReference",
+            EntityBody.class, CONFLUENT_ENTITIES + "SchemaEntity",
+            TagsBody.class, CONFLUENT_ENTITIES + "SchemaTags",
+            TagSchemaBody.class, CONFLUENT_ENTITIES + "requests.TagSchemaRequest",
             ConfigBody.class, CONFLUENT_ENTITIES + "requests.ConfigUpdateRequest",
             ModeBody.class, CONFLUENT_ENTITIES + "requests.ModeUpdateRequest");
 
@@ -47,7 +56,16 @@ public final class RequestBodies {
             Integer id,
             Integer version,
             JsonNode metadata,
-            JsonNode ruleSet) {}
+            JsonNode ruleSet,
+            List<TagsBody> schemaTagsToAdd,
+            List<TagsBody> schemaTagsToRemove,
+            Boolean propagateSchemaTags) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record EntityBody(String entityPath, String entityType) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record TagsBody(EntityBody schemaEntity, List<String> tags) {}
 
     /**
      * The body of {@code PUT /config} ({@code ConfigUpdateRequest}); the data-contract properties are kept as JSON.
@@ -95,7 +113,58 @@ public final class RequestBodies {
                 parsed.id(),
                 parsed.version(),
                 compact(parsed.metadata()),
-                compact(parsed.ruleSet()));
+                compact(parsed.ruleSet()),
+                new TagChanges(
+                        tags(parsed.schemaTagsToAdd()),
+                        tags(parsed.schemaTagsToRemove()),
+                        Boolean.TRUE.equals(parsed.propagateSchemaTags())));
+    }
+
+    private static List<SchemaTags> tags(List<TagsBody> bodies) {
+        if (bodies == null) {
+            return List.of();
+        }
+        List<SchemaTags> tags = new ArrayList<>();
+        for (TagsBody body : bodies) {
+            if (body == null) {
+                continue;
+            }
+            EntityBody entity = body.schemaEntity();
+            SchemaEntity.Type type = entity == null ? null : SchemaEntity.Type.fromWireName(entity.entityType());
+            if (type == null || entity.entityPath() == null) {
+                throw RegistryException.withMessage(
+                        ErrorCode.INVALID_SCHEMA,
+                        "Invalid schema tags: schemaEntity needs an entityPath and an entityType of sr_record or sr_field");
+            }
+            List<String> names = body.tags() == null
+                    ? List.of()
+                    : body.tags().stream().filter(Objects::nonNull).toList();
+            tags.add(new SchemaTags(new SchemaEntity(entity.entityPath(), type), names));
+        }
+        return tags;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record TagSchemaBody(
+            Integer newVersion,
+            List<TagsBody> tagsToAdd,
+            List<TagsBody> tagsToRemove,
+            JsonNode metadata,
+            JsonNode ruleSet,
+            JsonNode rulesToMerge,
+            List<String> rulesToRemove) {}
+
+    /** The body of {@code POST /subjects/{s}/versions/{v}/tags}. */
+    public static TagRequest tagRequest(byte[] body) throws IOException {
+        TagSchemaBody parsed = read(body, TagSchemaBody.class);
+        return new TagRequest(
+                parsed.newVersion(),
+                tags(parsed.tagsToAdd()),
+                tags(parsed.tagsToRemove()),
+                compact(parsed.metadata()),
+                compact(parsed.ruleSet()),
+                compact(parsed.rulesToMerge()),
+                parsed.rulesToRemove());
     }
 
     /** The body of {@code PUT /config} and {@code PUT /config/{subject}}. */

@@ -8,6 +8,7 @@ import dev.castle.domain.CompatibilityLevel;
 import dev.castle.domain.ConfigValue;
 import dev.castle.domain.Mode;
 import dev.castle.domain.RegistryException;
+import dev.castle.domain.TagRequest;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ class DeciderDispatchTest {
         // given one sample of each command
         List<Command> samples = List.of(
                 RegistryFixture.registration("s", "\"string\""),
+                new Command.TagSchema("s", 1, new TagRequest(null, null, null, null, null, null, null)),
                 new Command.DeleteVersion("s", 1, false),
                 new Command.DeleteSubject("s", false),
                 new Command.SetConfig(null, ConfigValue.of(CompatibilityLevel.FULL)),

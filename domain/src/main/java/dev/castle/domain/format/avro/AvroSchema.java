@@ -1,5 +1,6 @@
 package dev.castle.domain.format.avro;
 
+import dev.castle.domain.SchemaEntity;
 import dev.castle.domain.SchemaType;
 import dev.castle.domain.format.ParsedSchema;
 import java.util.ArrayList;
@@ -86,6 +87,16 @@ final class AvroSchema implements ParsedSchema {
     @Override
     public String toString() {
         return canonical;
+    }
+
+    @Override
+    public ParsedSchema withTags(Map<SchemaEntity, Set<String>> add, Map<SchemaEntity, Set<String>> remove) {
+        return AvroFormat.reparse(AvroTags.edit(canonical, add, remove), references);
+    }
+
+    @Override
+    public Map<SchemaEntity, Set<String>> taggedEntities() {
+        return AvroTags.entities(schema);
     }
 
     @Override

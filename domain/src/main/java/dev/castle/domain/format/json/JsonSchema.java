@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.castle.domain.SchemaEntity;
 import dev.castle.domain.SchemaType;
 import dev.castle.domain.format.ParsedSchema;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** A parsed JSON Schema with the documents its references name, loaded into {@link Shape}s for the diff. */
@@ -118,6 +120,16 @@ final class JsonSchema implements ParsedSchema {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public ParsedSchema withTags(Map<SchemaEntity, Set<String>> add, Map<SchemaEntity, Set<String>> remove) {
+        return new JsonSchemaFormat().parse(write(JsonTags.edit(document.root(), add, remove)), references, false);
+    }
+
+    @Override
+    public Map<SchemaEntity, Set<String>> taggedEntities() {
+        return JsonTags.entities(document.root());
     }
 
     @Override

@@ -1,12 +1,18 @@
 package dev.castle.domain.format.protobuf;
 
+import dev.castle.domain.SchemaEntity;
 import dev.castle.domain.SchemaType;
 import dev.castle.domain.format.ParsedSchema;
+import dev.castle.domain.format.SchemaTagException;
+import dev.castle.proto.MetaTags;
 import dev.castle.proto.ProtoDiff;
 import dev.castle.proto.ProtoDifference;
 import dev.castle.proto.ProtoFile;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** A parsed and linked Protobuf file with the files its imports name. */
 final class ProtobufSchema implements ParsedSchema {
@@ -54,6 +60,35 @@ final class ProtobufSchema implements ParsedSchema {
             }
         }
         return messages;
+    }
+
+    @Override
+    public ParsedSchema withTags(Map<SchemaEntity, Set<String>> add, Map<SchemaEntity, Set<String>> remove) {
+        String text;
+        try {
+            text = MetaTags.edit(file, targets(add), targets(remove));
+        } catch (IllegalArgumentException e) {
+            throw new SchemaTagException(e.getMessage());
+        }
+        return new ProtobufFormat().parse(text, file.dependencies(), false);
+    }
+
+    @Override
+    public Map<SchemaEntity, Set<String>> taggedEntities() {
+        Map<SchemaEntity, Set<String>> entities = new LinkedHashMap<>();
+        MetaTags.tagged(file)
+                .forEach((target, tags) -> entities.put(
+                        new SchemaEntity(
+                                target.path(),
+                                target.message() ? SchemaEntity.Type.SR_RECORD : SchemaEntity.Type.SR_FIELD),
+                        tags));
+        return entities;
+    }
+
+    private static Map<MetaTags.Target, Set<String>> targets(Map<SchemaEntity, Set<String>> tags) {
+        Map<MetaTags.Target, Set<String>> targets = new LinkedHashMap<>();
+        tags.forEach((entity, names) -> targets.put(new MetaTags.Target(entity.path(), entity.isRecord()), names));
+        return targets;
     }
 
     @Override

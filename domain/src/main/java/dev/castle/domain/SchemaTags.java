@@ -1,0 +1,28 @@
+package dev.castle.domain;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The tags of one schema entity, as {@code schemaTagsToAdd}, {@code schemaTagsToRemove} and {@code findTags} answers
+ * carry them: {@code {"schemaEntity":{"entityPath":"...","entityType":"sr_field"},"tags":["PII"]}}.
+ */
+public record SchemaTags(SchemaEntity entity, List<String> tags) {
+
+    public SchemaTags {
+        tags = List.copyOf(tags);
+    }
+
+    /** Tags per entity, in the order given; an entity named twice gets the union of its tags. */
+    public static Map<SchemaEntity, Set<String>> byEntity(List<SchemaTags> list) {
+        Map<SchemaEntity, Set<String>> map = new LinkedHashMap<>();
+        for (SchemaTags entry : list) {
+            map.computeIfAbsent(entry.entity(), e -> new LinkedHashSet<>()).addAll(entry.tags());
+        }
+        return Collections.unmodifiableMap(map);
+    }
+}

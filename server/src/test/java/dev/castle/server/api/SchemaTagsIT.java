@@ -1,0 +1,160 @@
+package dev.castle.server.api;
+
+import static dev.castle.server.api.Api.enc;
+import static dev.castle.server.api.Api.subject;
+import static dev.castle.server.api.ApiAssertions.assertError;
+import static dev.castle.server.api.ApiAssertions.assertOk;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Schema tags (Confluent 7.6+): registering with tags to add and remove, propagating them, and {@code /tags}. */
+class SchemaTagsIT {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String V1 =
+            "{\"type\":\"record\",\"name\":\"myrecord\",\"fields\":[{\"name\":\"f1\",\"type\":\"string\"}]}";
+    private static final String TAGGED = "{\"type\":\"record\",\"name\":\"myrecord\","
+            + "\"fields\":[{\"name\":\"f1\",\"type\":\"string\"}],\"confluent:tags\":[\"TAG1\",\"TAG2\"]}";
+    private static final String RECORD_TAGS =
+            "[{\"schemaEntity\":{\"entityPath\":\"myrecord\",\"entityType\":\"sr_record\"},\"tags\":[%s]}]";
+    private static Api api;
+
+    @BeforeAll
+    static void start() {
+        api = Api.start("schema-tags");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (api != null) {
+            api.close();
+        }
+    }
+
+    @Test
+    void shouldRegisterTagsRemoveThemAndPropagateTheRest() throws Exception {
+        // given
+        String s = subject("tags");
+        assertOk(api.post("/subjects/" + enc(s) + "/versions", body(V1).toString()));
+
+        // when tags are added, one is removed, then a new field comes with propagateSchemaTags
+        ObjectNode add = body(V1);
+        add.set("schemaTagsToAdd", MAPPER.readTree(RECORD_TAGS.formatted("\"TAG1\",\"TAG2\"")));
+        Reply added = api.post("/subjects/" + enc(s) + "/versions", add.toString());
+        ObjectNode remove = body(TAGGED);
+        remove.put("version", 3);
+        remove.set("schemaTagsToRemove", MAPPER.readTree(RECORD_TAGS.formatted("\"TAG2\"")));
+        Reply removed = api.post("/subjects/" + enc(s) + "/versions", remove.toString());
+        ObjectNode evolved = body("{\"type\":\"record\",\"name\":\"myrecord\",\"fields\":["
+                + "{\"name\":\"f1\",\"type\":\"string\",\"confluent:tags\":[\"TAG3\"]},"
+                + "{\"name\":\"f2\",\"type\":\"string\",\"default\":\"hi\"}]}");
+        evolved.put("propagateSchemaTags", true);
+        Reply propagated = api.post("/subjects/" + enc(s) + "/versions", evolved.toString());
+
+        // then each is a new version with a new id, the tags in the stored text and confluent:version set
+        assertOk(added);
+        assertThat(added.json().path("id").asInt()).isEqualTo(idOf(s, 2));
+        Reply second = api.get("/subjects/" + enc(s) + "/versions/2");
+        assertThat(second.json().path("schema").asText()).isEqualTo(TAGGED);
+        assertThat(second.json()
+                        .path("metadata")
+                        .path("properties")
+                        .path("confluent:version")
+                        .asText())
+                .isEqualTo("2");
+        assertOk(removed);
+        assertThat(api.get("/subjects/" + enc(s) + "/versions/3")
+                        .json()
+                        .path("schema")
+                        .asText())
+                .isEqualTo(TAGGED.replace("\"TAG1\",\"TAG2\"", "\"TAG1\""));
+        assertOk(propagated);
+        assertThat(api.get("/subjects/" + enc(s) + "/versions/latest")
+                        .json()
+                        .path("schema")
+                        .asText())
+                .isEqualTo("{\"type\":\"record\",\"name\":\"myrecord\",\"fields\":["
+                        + "{\"name\":\"f1\",\"type\":\"string\",\"confluent:tags\":[\"TAG3\"]},"
+                        + "{\"name\":\"f2\",\"type\":\"string\",\"default\":\"hi\"}],\"confluent:tags\":[\"TAG1\"]}");
+    }
+
+    @Test
+    void shouldAnswer42201ForAPathThatNamesNothingAndForAVersionThatIsNotNext() throws Exception {
+        // given
+        String s = subject("bad-tags");
+        assertOk(api.post("/subjects/" + enc(s) + "/versions", body(V1).toString()));
+
+        // when
+        ObjectNode badPath = body(V1);
+        badPath.set(
+                "schemaTagsToAdd",
+                MAPPER.readTree("[{\"schemaEntity\":{\"entityPath\":\"does.not.exist\",\"entityType\":\"sr_field\"},"
+                        + "\"tags\":[\"TAG1\"]}]"));
+        ObjectNode oldVersion = body(V1);
+        oldVersion.put("version", 1);
+        oldVersion.set("schemaTagsToAdd", MAPPER.readTree(RECORD_TAGS.formatted("\"TAG1\"")));
+        ObjectNode badType = body(V1);
+        badType.set(
+                "schemaTagsToAdd",
+                MAPPER.readTree("[{\"schemaEntity\":{\"entityPath\":\"myrecord\",\"entityType\":\"sr_enum\"},"
+                        + "\"tags\":[\"TAG1\"]}]"));
+
+        // then
+        assertError(
+                api.post("/subjects/" + enc(s) + "/versions", badPath.toString()),
+                422,
+                42201,
+                "java.lang.IllegalArgumentException: No matching path 'does.not.exist' found in the schema");
+        assertError(
+                api.post("/subjects/" + enc(s) + "/versions", oldVersion.toString()),
+                422,
+                42201,
+                "Version is not one more than previous version");
+        assertError(api.post("/subjects/" + enc(s) + "/versions", badType.toString()), 422, 42201);
+        assertThat(api.get("/subjects/" + enc(s) + "/versions").json()).hasSize(1);
+    }
+
+    @Test
+    void shouldDeriveANewVersionThroughTheTagsEndpointInAContext() throws Exception {
+        // given
+        String s = ":.tagctx:" + subject("derived");
+        assertOk(api.post("/subjects/" + enc(s) + "/versions", body(V1).toString()));
+
+        // when
+        Reply reply = api.post(
+                "/subjects/" + enc(s) + "/versions/latest/tags",
+                "{\"newVersion\":2,\"tagsToAdd\":" + RECORD_TAGS.formatted("\"TAG1\",\"TAG2\"") + "}");
+        Reply missingVersion = api.post(
+                "/subjects/" + enc(s) + "/versions/7/tags", "{\"tagsToAdd\":" + RECORD_TAGS.formatted("\"T\"") + "}");
+        Reply missingSubject = api.post(
+                "/subjects/" + enc(s + "-none") + "/versions/1/tags",
+                "{\"tagsToAdd\":" + RECORD_TAGS.formatted("\"T\"") + "}");
+
+        // then
+        assertOk(reply);
+        Reply latest = api.get("/subjects/" + enc(s) + "/versions/latest");
+        assertThat(latest.json().path("version").asInt()).isEqualTo(2);
+        assertThat(latest.json().path("schema").asText()).isEqualTo(TAGGED);
+        assertThat(reply.json().path("id").asInt())
+                .isEqualTo(latest.json().path("id").asInt());
+        assertError(missingVersion, 404, 40402, "Version 7 not found.");
+        assertError(missingSubject, 404, 40401);
+    }
+
+    private static int idOf(String subject, int version) throws Exception {
+        return api.get("/subjects/" + enc(subject) + "/versions/" + version)
+                .json()
+                .path("id")
+                .asInt();
+    }
+
+    private static ObjectNode body(String schema) {
+        ObjectNode body = MAPPER.createObjectNode();
+        body.put("schema", schema);
+        return body;
+    }
+}
