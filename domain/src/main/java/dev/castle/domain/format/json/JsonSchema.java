@@ -7,6 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.castle.domain.SchemaEntity;
 import dev.castle.domain.SchemaType;
 import dev.castle.domain.format.ParsedSchema;
+import dev.castle.domain.format.SchemaParseException;
+import dev.castle.jsonschema.Difference;
+import dev.castle.jsonschema.Document;
+import dev.castle.jsonschema.JsonSchemaException;
+import dev.castle.jsonschema.SchemaDiff;
+import dev.castle.jsonschema.Shape;
+import dev.castle.jsonschema.ShapeLoader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,10 +45,12 @@ final class JsonSchema implements ParsedSchema {
      */
     static JsonSchema load(
             Document document, List<Document> referenced, Map<String, String> references, boolean strict) {
-        ShapeLoader loader = new ShapeLoader(new RefResolver(referenced), !strict);
-        Shape shape = loader.load(document.root(), document);
-        loader.resolveAll();
-        return new JsonSchema(document, referenced, references, shape);
+        try {
+            return new JsonSchema(
+                    document, referenced, references, ShapeLoader.loadResolved(document, referenced, strict));
+        } catch (JsonSchemaException e) {
+            throw new SchemaParseException(e.getMessage(), e);
+        }
     }
 
     Shape shape() {
@@ -68,7 +77,7 @@ final class JsonSchema implements ParsedSchema {
     public List<String> readDifferences(ParsedSchema writer) {
         List<String> messages = new ArrayList<>();
         for (Difference difference : SchemaDiff.incompatibilities(((JsonSchema) writer).shape, shape)) {
-            messages.add(difference.message());
+            messages.add(difference.message(READER, WRITER));
         }
         return messages;
     }

@@ -13,6 +13,7 @@ import dev.castle.domain.SchemaType;
 import dev.castle.domain.format.ParsedSchema;
 import dev.castle.domain.format.SchemaFormat;
 import dev.castle.domain.format.SchemaParseException;
+import dev.castle.jsonschema.Document;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

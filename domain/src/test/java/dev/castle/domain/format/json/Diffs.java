@@ -1,5 +1,7 @@
 package dev.castle.domain.format.json;
 
+import dev.castle.jsonschema.Difference;
+import dev.castle.jsonschema.SchemaDiff;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

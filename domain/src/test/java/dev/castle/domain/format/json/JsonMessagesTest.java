@@ -6,6 +6,8 @@ import dev.castle.domain.CompatibilityLevel;
 import dev.castle.domain.format.CompatibilityChecker;
 import dev.castle.domain.format.CompatibilityChecker.Previous;
 import dev.castle.domain.format.ParsedSchema;
+import dev.castle.jsonschema.Difference;
+import dev.castle.jsonschema.DifferenceType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -53,27 +55,29 @@ class JsonMessagesTest {
 
     @Test
     void shouldRenderEveryDescriptionFamily() {
-        assertThat(new Difference(DifferenceType.MINIMUM_INCREASED, "#/minimum").message())
+        assertThat(new Difference(DifferenceType.MINIMUM_INCREASED, "#/minimum").message("{reader}", "{writer}"))
                 .isEqualTo("{errorType:\"MINIMUM_INCREASED\", description:\"The value at path '#/minimum' in the"
                         + " {reader} schema is more than its value in the {writer} schema'}");
-        assertThat(new Difference(DifferenceType.MAXIMUM_DECREASED, "#/maximum").message())
+        assertThat(new Difference(DifferenceType.MAXIMUM_DECREASED, "#/maximum").message("{reader}", "{writer}"))
                 .contains("in the {reader} schema is less than its value in the {writer} schema'}");
-        assertThat(new Difference(DifferenceType.PATTERN_CHANGED, "#/pattern").message())
+        assertThat(new Difference(DifferenceType.PATTERN_CHANGED, "#/pattern").message("{reader}", "{writer}"))
                 .contains("The value at path '#/pattern' is different between the {reader} and {writer} schema'}");
-        assertThat(new Difference(DifferenceType.SUM_TYPE_NARROWED, "#/").message())
+        assertThat(new Difference(DifferenceType.SUM_TYPE_NARROWED, "#/").message("{reader}", "{writer}"))
                 .contains("An array or combined type at path '#/' has fewer elements in the {reader} schema than"
                         + " the {writer} schema'}");
-        assertThat(new Difference(DifferenceType.PRODUCT_TYPE_EXTENDED, "#/").message())
+        assertThat(new Difference(DifferenceType.PRODUCT_TYPE_EXTENDED, "#/").message("{reader}", "{writer}"))
                 .contains("has more elements in the {reader} schema than the {writer} schema'}");
-        assertThat(new Difference(DifferenceType.TYPE_CHANGED, "#/").message())
+        assertThat(new Difference(DifferenceType.TYPE_CHANGED, "#/").message("{reader}", "{writer}"))
                 .contains("A type at path '#/' is different between the {reader} schema and the {writer} schema'}");
-        assertThat(new Difference(DifferenceType.REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL, "#/p").message())
+        assertThat(new Difference(DifferenceType.REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL, "#/p")
+                        .message("{reader}", "{writer}"))
                 .contains("The {reader} schema has an unopen content model and has a required property at path"
                         + " '#/p' which is missing in the {writer} schema'}");
-        assertThat(new Difference(DifferenceType.PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL, "#/p").message())
+        assertThat(new Difference(DifferenceType.PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL, "#/p")
+                        .message("{reader}", "{writer}"))
                 .contains("The {reader} has a closed content model and is missing a property or item present at"
                         + " path '#/p' in the {writer} schema'}");
-        assertThat(new Difference(DifferenceType.SCHEMA_ADDED, "#/items").message())
+        assertThat(new Difference(DifferenceType.SCHEMA_ADDED, "#/items").message("{reader}", "{writer}"))
                 .isEqualTo("{errorType:\"SCHEMA_ADDED\", description:\"'}");
     }
 

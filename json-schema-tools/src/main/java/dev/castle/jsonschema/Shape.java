@@ -1,4 +1,4 @@
-package dev.castle.domain.format.json;
+package dev.castle.jsonschema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * with the annotations every kind carries. A schema mixing keyword families (say {@code enum} and {@code type}) is a
  * synthetic {@code allOf} of one shape per family, the way Confluent's loader reads it.
  */
-sealed interface Shape {
+public sealed interface Shape {
 
     Annotations annotations();
 

@@ -1,7 +1,7 @@
-package dev.castle.domain.format.json;
+package dev.castle.jsonschema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.castle.domain.format.json.Shape.Annotations;
+import dev.castle.jsonschema.Shape.Annotations;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -1,8 +1,7 @@
-package dev.castle.domain.format.json;
+package dev.castle.jsonschema;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.castle.domain.format.SchemaParseException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
@@ -30,7 +29,7 @@ final class RefResolver {
         Document document = location.isEmpty() ? from : document(location, from);
         JsonNode node = locate(document.root(), fragment);
         if (node == null || node.isMissingNode()) {
-            throw new SchemaParseException("Could not resolve $ref '" + ref + "' in " + describe(document), null);
+            throw new JsonSchemaException("Could not resolve $ref '" + ref + "' in " + describe(document));
         }
         return new Target(node, document);
     }
@@ -45,8 +44,8 @@ final class RefResolver {
         if (from.isNamedBy(absolute)) {
             return from;
         }
-        throw new SchemaParseException(
-                "Could not resolve $ref to '" + location + "': no schema reference has that name", null);
+        throw new JsonSchemaException(
+                "Could not resolve $ref to '" + location + "': no schema reference has that name");
     }
 
     private static JsonNode locate(JsonNode root, String fragment) {

@@ -1,20 +1,20 @@
-package dev.castle.domain.format.json;
+package dev.castle.jsonschema;
 
-import static dev.castle.domain.format.json.DifferenceType.ENUM_ARRAY_CHANGED;
-import static dev.castle.domain.format.json.DifferenceType.ENUM_ARRAY_EXTENDED;
-import static dev.castle.domain.format.json.DifferenceType.ENUM_ARRAY_NARROWED;
-import static dev.castle.domain.format.json.DifferenceType.MULTIPLE_OF_ADDED;
-import static dev.castle.domain.format.json.DifferenceType.MULTIPLE_OF_CHANGED;
-import static dev.castle.domain.format.json.DifferenceType.MULTIPLE_OF_EXPANDED;
-import static dev.castle.domain.format.json.DifferenceType.MULTIPLE_OF_REDUCED;
-import static dev.castle.domain.format.json.DifferenceType.MULTIPLE_OF_REMOVED;
-import static dev.castle.domain.format.json.DifferenceType.NOT_TYPE_EXTENDED;
-import static dev.castle.domain.format.json.DifferenceType.NOT_TYPE_NARROWED;
-import static dev.castle.domain.format.json.DifferenceType.PATTERN_ADDED;
-import static dev.castle.domain.format.json.DifferenceType.PATTERN_CHANGED;
-import static dev.castle.domain.format.json.DifferenceType.PATTERN_REMOVED;
-import static dev.castle.domain.format.json.DifferenceType.TYPE_EXTENDED;
-import static dev.castle.domain.format.json.DifferenceType.TYPE_NARROWED;
+import static dev.castle.jsonschema.DifferenceType.ENUM_ARRAY_CHANGED;
+import static dev.castle.jsonschema.DifferenceType.ENUM_ARRAY_EXTENDED;
+import static dev.castle.jsonschema.DifferenceType.ENUM_ARRAY_NARROWED;
+import static dev.castle.jsonschema.DifferenceType.MULTIPLE_OF_ADDED;
+import static dev.castle.jsonschema.DifferenceType.MULTIPLE_OF_CHANGED;
+import static dev.castle.jsonschema.DifferenceType.MULTIPLE_OF_EXPANDED;
+import static dev.castle.jsonschema.DifferenceType.MULTIPLE_OF_REDUCED;
+import static dev.castle.jsonschema.DifferenceType.MULTIPLE_OF_REMOVED;
+import static dev.castle.jsonschema.DifferenceType.NOT_TYPE_EXTENDED;
+import static dev.castle.jsonschema.DifferenceType.NOT_TYPE_NARROWED;
+import static dev.castle.jsonschema.DifferenceType.PATTERN_ADDED;
+import static dev.castle.jsonschema.DifferenceType.PATTERN_CHANGED;
+import static dev.castle.jsonschema.DifferenceType.PATTERN_REMOVED;
+import static dev.castle.jsonschema.DifferenceType.TYPE_EXTENDED;
+import static dev.castle.jsonschema.DifferenceType.TYPE_NARROWED;
 
 import java.math.BigDecimal;
 

@@ -1,4 +1,4 @@
-package dev.castle.domain.format.json;
+package dev.castle.jsonschema;
 
 import java.math.BigDecimal;
 

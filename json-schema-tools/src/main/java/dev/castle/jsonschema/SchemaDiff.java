@@ -1,18 +1,18 @@
-package dev.castle.domain.format.json;
+package dev.castle.jsonschema;
 
-import static dev.castle.domain.format.json.DifferenceType.DEFAULT_CHANGED;
-import static dev.castle.domain.format.json.DifferenceType.DESCRIPTION_CHANGED;
-import static dev.castle.domain.format.json.DifferenceType.ID_CHANGED;
-import static dev.castle.domain.format.json.DifferenceType.PRODUCT_TYPE_NARROWED;
-import static dev.castle.domain.format.json.DifferenceType.SCHEMA_ADDED;
-import static dev.castle.domain.format.json.DifferenceType.SCHEMA_REMOVED;
-import static dev.castle.domain.format.json.DifferenceType.SUM_TYPE_EXTENDED;
-import static dev.castle.domain.format.json.DifferenceType.TITLE_CHANGED;
-import static dev.castle.domain.format.json.DifferenceType.TYPE_CHANGED;
+import static dev.castle.jsonschema.DifferenceType.DEFAULT_CHANGED;
+import static dev.castle.jsonschema.DifferenceType.DESCRIPTION_CHANGED;
+import static dev.castle.jsonschema.DifferenceType.ID_CHANGED;
+import static dev.castle.jsonschema.DifferenceType.PRODUCT_TYPE_NARROWED;
+import static dev.castle.jsonschema.DifferenceType.SCHEMA_ADDED;
+import static dev.castle.jsonschema.DifferenceType.SCHEMA_REMOVED;
+import static dev.castle.jsonschema.DifferenceType.SUM_TYPE_EXTENDED;
+import static dev.castle.jsonschema.DifferenceType.TITLE_CHANGED;
+import static dev.castle.jsonschema.DifferenceType.TYPE_CHANGED;
 
-import dev.castle.domain.format.json.Shape.Annotations;
-import dev.castle.domain.format.json.Shape.Combined;
-import dev.castle.domain.format.json.Shape.Criterion;
+import dev.castle.jsonschema.Shape.Annotations;
+import dev.castle.jsonschema.Shape.Combined;
+import dev.castle.jsonschema.Shape.Criterion;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,14 +24,14 @@ import java.util.Objects;
  * together and lists how the update differs, each difference compatible or not. Recursive schemas are compared to a
  * fixpoint: a pass that assumed a cycle compatible is repeated with the pairs found incompatible until nothing changes.
  */
-final class SchemaDiff {
+public final class SchemaDiff {
     private static final String BYTES = "bytes";
     private static final int MAX_REF_HOPS = 64;
 
     private SchemaDiff() {}
 
     /** Every difference from {@code original} to {@code update}, compatible ones included. */
-    static List<Difference> differences(Shape original, Shape update) {
+    public static List<Difference> differences(Shape original, Shape update) {
         Map<DiffContext.Pair, List<Difference>> seed = Collections.emptyMap();
         while (true) {
             DiffContext.Pass pass = new DiffContext.Pass(seed);
@@ -46,7 +46,7 @@ final class SchemaDiff {
     }
 
     /** The differences that make {@code update} unable to read data written with {@code original}. */
-    static List<Difference> incompatibilities(Shape original, Shape update) {
+    public static List<Difference> incompatibilities(Shape original, Shape update) {
         List<Difference> incompatible = new ArrayList<>();
         for (Difference difference : differences(original, update)) {
             if (!difference.type().compatible()) {

@@ -1,10 +1,9 @@
-package dev.castle.domain.format.json;
+package dev.castle.jsonschema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.castle.domain.format.SchemaParseException;
-import dev.castle.domain.format.json.Shape.Annotations;
-import dev.castle.domain.format.json.Shape.Combined;
-import dev.castle.domain.format.json.Shape.Criterion;
+import dev.castle.jsonschema.Shape.Annotations;
+import dev.castle.jsonschema.Shape.Combined;
+import dev.castle.jsonschema.Shape.Criterion;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -113,7 +112,7 @@ final class TypedShapes {
                 claimed.add(Family.OBJECT);
                 return containers.object(node, document);
             default:
-                throw new SchemaParseException("Unknown type: [" + type + "]", null);
+                throw new JsonSchemaException("Unknown type: [" + type + "]");
         }
     }
 

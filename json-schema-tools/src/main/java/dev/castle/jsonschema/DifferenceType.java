@@ -1,12 +1,10 @@
-package dev.castle.domain.format.json;
-
-import dev.castle.domain.format.ParsedSchema;
+package dev.castle.jsonschema;
 
 /**
  * The kinds of difference Confluent's JSON Schema diff reports, each with whether it keeps data written with the
  * original schema readable by the updated one, and the sentence that describes it.
  */
-enum DifferenceType {
+public enum DifferenceType {
     ID_CHANGED(Description.UNDESCRIBED, true),
     DESCRIPTION_CHANGED(Description.UNDESCRIBED, true),
     TITLE_CHANGED(Description.UNDESCRIBED, true),
@@ -149,9 +147,9 @@ enum DifferenceType {
         return compatible;
     }
 
-    /** The description of this difference at {@code path}, with the reader and writer placeholders. */
-    String describe(String path) {
-        return description.text(path);
+    /** The description of this difference at {@code path}, naming the schemas {@code reader} and {@code writer}. */
+    String describe(String path, String reader, String writer) {
+        return description.text(path, reader, writer);
     }
 
     /** Confluent's sentences; {@code %1$s} is the reading schema and {@code %2$s} the writing one. */
@@ -183,10 +181,8 @@ enum DifferenceType {
             this.template = template;
         }
 
-        String text(String path) {
-            return template.replace("%1$s", ParsedSchema.READER)
-                    .replace("%2$s", ParsedSchema.WRITER)
-                    .replace("%3$s", path);
+        String text(String path, String reader, String writer) {
+            return template.replace("%1$s", reader).replace("%2$s", writer).replace("%3$s", path);
         }
     }
 }

@@ -1,23 +1,23 @@
-package dev.castle.domain.format.json;
+package dev.castle.jsonschema;
 
-import static dev.castle.domain.format.json.DifferenceType.ADDITIONAL_ITEMS_ADDED;
-import static dev.castle.domain.format.json.DifferenceType.ADDITIONAL_ITEMS_EXTENDED;
-import static dev.castle.domain.format.json.DifferenceType.ADDITIONAL_ITEMS_NARROWED;
-import static dev.castle.domain.format.json.DifferenceType.ADDITIONAL_ITEMS_REMOVED;
-import static dev.castle.domain.format.json.DifferenceType.ITEM_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL;
-import static dev.castle.domain.format.json.DifferenceType.ITEM_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL;
-import static dev.castle.domain.format.json.DifferenceType.ITEM_ADDED_TO_CLOSED_CONTENT_MODEL;
-import static dev.castle.domain.format.json.DifferenceType.ITEM_ADDED_TO_OPEN_CONTENT_MODEL;
-import static dev.castle.domain.format.json.DifferenceType.ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL;
-import static dev.castle.domain.format.json.DifferenceType.ITEM_REMOVED_FROM_OPEN_CONTENT_MODEL;
-import static dev.castle.domain.format.json.DifferenceType.ITEM_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL;
-import static dev.castle.domain.format.json.DifferenceType.ITEM_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL;
-import static dev.castle.domain.format.json.DifferenceType.ITEM_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL;
-import static dev.castle.domain.format.json.DifferenceType.ITEM_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL;
-import static dev.castle.domain.format.json.DifferenceType.UNIQUE_ITEMS_ADDED;
-import static dev.castle.domain.format.json.DifferenceType.UNIQUE_ITEMS_REMOVED;
+import static dev.castle.jsonschema.DifferenceType.ADDITIONAL_ITEMS_ADDED;
+import static dev.castle.jsonschema.DifferenceType.ADDITIONAL_ITEMS_EXTENDED;
+import static dev.castle.jsonschema.DifferenceType.ADDITIONAL_ITEMS_NARROWED;
+import static dev.castle.jsonschema.DifferenceType.ADDITIONAL_ITEMS_REMOVED;
+import static dev.castle.jsonschema.DifferenceType.ITEM_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL;
+import static dev.castle.jsonschema.DifferenceType.ITEM_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL;
+import static dev.castle.jsonschema.DifferenceType.ITEM_ADDED_TO_CLOSED_CONTENT_MODEL;
+import static dev.castle.jsonschema.DifferenceType.ITEM_ADDED_TO_OPEN_CONTENT_MODEL;
+import static dev.castle.jsonschema.DifferenceType.ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL;
+import static dev.castle.jsonschema.DifferenceType.ITEM_REMOVED_FROM_OPEN_CONTENT_MODEL;
+import static dev.castle.jsonschema.DifferenceType.ITEM_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL;
+import static dev.castle.jsonschema.DifferenceType.ITEM_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL;
+import static dev.castle.jsonschema.DifferenceType.ITEM_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL;
+import static dev.castle.jsonschema.DifferenceType.ITEM_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL;
+import static dev.castle.jsonschema.DifferenceType.UNIQUE_ITEMS_ADDED;
+import static dev.castle.jsonschema.DifferenceType.UNIQUE_ITEMS_REMOVED;
 
-import dev.castle.domain.format.json.Shape.ArrayType;
+import dev.castle.jsonschema.Shape.ArrayType;
 import java.util.List;
 
 /**

@@ -1,21 +1,21 @@
-package dev.castle.domain.format.json;
+package dev.castle.jsonschema;
 
-import static dev.castle.domain.format.json.DifferenceType.OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL;
-import static dev.castle.domain.format.json.DifferenceType.OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL;
-import static dev.castle.domain.format.json.DifferenceType.PROPERTY_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL;
-import static dev.castle.domain.format.json.DifferenceType.PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL;
-import static dev.castle.domain.format.json.DifferenceType.PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL;
-import static dev.castle.domain.format.json.DifferenceType.PROPERTY_REMOVED_FROM_OPEN_CONTENT_MODEL;
-import static dev.castle.domain.format.json.DifferenceType.PROPERTY_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL;
-import static dev.castle.domain.format.json.DifferenceType.PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL;
-import static dev.castle.domain.format.json.DifferenceType.PROPERTY_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL;
-import static dev.castle.domain.format.json.DifferenceType.PROPERTY_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL;
-import static dev.castle.domain.format.json.DifferenceType.REQUIRED_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL;
-import static dev.castle.domain.format.json.DifferenceType.REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL;
-import static dev.castle.domain.format.json.DifferenceType.REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_OPEN_CONTENT_MODEL;
-import static dev.castle.domain.format.json.DifferenceType.REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_UNOPEN_CONTENT_MODEL;
+import static dev.castle.jsonschema.DifferenceType.OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL;
+import static dev.castle.jsonschema.DifferenceType.OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL;
+import static dev.castle.jsonschema.DifferenceType.PROPERTY_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL;
+import static dev.castle.jsonschema.DifferenceType.PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL;
+import static dev.castle.jsonschema.DifferenceType.PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL;
+import static dev.castle.jsonschema.DifferenceType.PROPERTY_REMOVED_FROM_OPEN_CONTENT_MODEL;
+import static dev.castle.jsonschema.DifferenceType.PROPERTY_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL;
+import static dev.castle.jsonschema.DifferenceType.PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL;
+import static dev.castle.jsonschema.DifferenceType.PROPERTY_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL;
+import static dev.castle.jsonschema.DifferenceType.PROPERTY_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL;
+import static dev.castle.jsonschema.DifferenceType.REQUIRED_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL;
+import static dev.castle.jsonschema.DifferenceType.REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL;
+import static dev.castle.jsonschema.DifferenceType.REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_OPEN_CONTENT_MODEL;
+import static dev.castle.jsonschema.DifferenceType.REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_UNOPEN_CONTENT_MODEL;
 
-import dev.castle.domain.format.json.Shape.ObjectType;
+import dev.castle.jsonschema.Shape.ObjectType;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;

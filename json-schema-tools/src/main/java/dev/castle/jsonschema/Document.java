@@ -1,13 +1,14 @@
-package dev.castle.domain.format.json;
+package dev.castle.jsonschema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URISyntaxException;
 
 /** One JSON document holding schemas: the schema being parsed or one it references, with its draft and base URI. */
-record Document(String name, JsonNode root, Draft draft, URI base) {
+public record Document(String name, JsonNode root, Draft draft, URI base) {
 
-    static Document of(String name, JsonNode root) {
+    /** The document named {@code name} (a reference name; null for the schema itself) with root {@code root}. */
+    public static Document of(String name, JsonNode root) {
         Draft draft = Draft.of(root);
         return new Document(name, root, draft, baseUri(root, draft));
     }

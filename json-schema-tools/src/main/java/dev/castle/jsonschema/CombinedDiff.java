@@ -1,15 +1,15 @@
-package dev.castle.domain.format.json;
+package dev.castle.jsonschema;
 
-import static dev.castle.domain.format.json.DifferenceType.COMBINED_TYPE_CHANGED;
-import static dev.castle.domain.format.json.DifferenceType.COMBINED_TYPE_EXTENDED;
-import static dev.castle.domain.format.json.DifferenceType.COMBINED_TYPE_SUBSCHEMAS_CHANGED;
-import static dev.castle.domain.format.json.DifferenceType.PRODUCT_TYPE_EXTENDED;
-import static dev.castle.domain.format.json.DifferenceType.PRODUCT_TYPE_NARROWED;
-import static dev.castle.domain.format.json.DifferenceType.SUM_TYPE_EXTENDED;
-import static dev.castle.domain.format.json.DifferenceType.SUM_TYPE_NARROWED;
+import static dev.castle.jsonschema.DifferenceType.COMBINED_TYPE_CHANGED;
+import static dev.castle.jsonschema.DifferenceType.COMBINED_TYPE_EXTENDED;
+import static dev.castle.jsonschema.DifferenceType.COMBINED_TYPE_SUBSCHEMAS_CHANGED;
+import static dev.castle.jsonschema.DifferenceType.PRODUCT_TYPE_EXTENDED;
+import static dev.castle.jsonschema.DifferenceType.PRODUCT_TYPE_NARROWED;
+import static dev.castle.jsonschema.DifferenceType.SUM_TYPE_EXTENDED;
+import static dev.castle.jsonschema.DifferenceType.SUM_TYPE_NARROWED;
 
-import dev.castle.domain.format.json.Shape.Combined;
-import dev.castle.domain.format.json.Shape.Criterion;
+import dev.castle.jsonschema.Shape.Combined;
+import dev.castle.jsonschema.Shape.Criterion;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

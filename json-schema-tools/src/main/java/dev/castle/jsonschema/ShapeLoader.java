@@ -1,10 +1,9 @@
-package dev.castle.domain.format.json;
+package dev.castle.jsonschema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.castle.domain.format.SchemaParseException;
-import dev.castle.domain.format.json.Shape.Annotations;
-import dev.castle.domain.format.json.Shape.Combined;
-import dev.castle.domain.format.json.Shape.Criterion;
+import dev.castle.jsonschema.Shape.Annotations;
+import dev.castle.jsonschema.Shape.Combined;
+import dev.castle.jsonschema.Shape.Criterion;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
@@ -20,7 +19,7 @@ import java.util.function.Function;
  * keyword families the type did not claim each give one shape, several of them forming a synthetic {@code allOf}.
  * Each node is read once, so shared and recursive definitions give the same shape.
  */
-final class ShapeLoader {
+public final class ShapeLoader {
     private static final List<String> COMBINATIONS = List.of("allOf", "anyOf", "oneOf");
 
     private final RefResolver resolver;
@@ -28,6 +27,18 @@ final class ShapeLoader {
     private final Map<JsonNode, Shape> loaded = new IdentityHashMap<>();
     private final List<Shape.Ref> refs = new ArrayList<>();
     private final TypedShapes typed = new TypedShapes(this);
+
+    /**
+     * Loads {@code document}'s root with every {@code $ref} resolved against it and the {@code referenced} documents;
+     * with {@code strict} a {@code $ref} that resolves nowhere fails, otherwise it reads as the empty schema (a stored
+     * schema must stay readable). The shape never changes afterwards and may be shared between threads.
+     */
+    public static Shape loadResolved(Document document, List<Document> referenced, boolean strict) {
+        ShapeLoader loader = new ShapeLoader(new RefResolver(referenced), !strict);
+        Shape shape = loader.load(document.root(), document);
+        loader.resolveAll();
+        return shape;
+    }
 
     /** With {@code lenient}, a {@code $ref} that cannot be resolved reads as the empty schema instead of failing. */
     ShapeLoader(RefResolver resolver, boolean lenient) {
@@ -58,7 +69,7 @@ final class ShapeLoader {
             return node.booleanValue() ? new Shape.Empty(Annotations.NONE) : new Shape.False(Annotations.NONE);
         }
         if (!node.isObject()) {
-            throw new SchemaParseException("A schema must be an object or a boolean, not " + node, null);
+            throw new JsonSchemaException("A schema must be an object or a boolean, not " + node);
         }
         JsonNode ref = node.get("$ref");
         if (ref != null && ref.isTextual()) {
@@ -89,7 +100,7 @@ final class ShapeLoader {
         try {
             RefResolver.Target target = resolver.resolve(ref, document);
             return load(target.node(), target.document());
-        } catch (SchemaParseException e) {
+        } catch (JsonSchemaException e) {
             if (lenient) {
                 return new Shape.Empty(Annotations.NONE);
             }

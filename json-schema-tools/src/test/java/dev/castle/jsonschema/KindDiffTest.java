@@ -1,9 +1,9 @@
-package dev.castle.domain.format.json;
+package dev.castle.jsonschema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.castle.domain.format.json.Shape.Annotations;
+import dev.castle.jsonschema.Shape.Annotations;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.castle.domain.format.json;
+package dev.castle.jsonschema;
 
 /**
  * Dispatches the comparison of two shapes of the same kind to the rules of that kind. Shapes without constraints of

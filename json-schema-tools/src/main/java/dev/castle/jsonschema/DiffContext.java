@@ -1,4 +1,4 @@
-package dev.castle.domain.format.json;
+package dev.castle.jsonschema;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

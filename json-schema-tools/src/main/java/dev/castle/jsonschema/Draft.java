@@ -1,4 +1,4 @@
-package dev.castle.domain.format.json;
+package dev.castle.jsonschema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 /** The JSON Schema drafts Castle accepts, each with its meta-schema; a schema without {@code $schema} is draft-07. */
-enum Draft {
+public enum Draft {
     DRAFT_4("draft-04", VersionFlag.V4, "http://json-schema.org/draft-04/schema#"),
     DRAFT_6("draft-06", VersionFlag.V6, "http://json-schema.org/draft-06/schema#"),
     DRAFT_7("draft-07", VersionFlag.V7, "http://json-schema.org/draft-07/schema#"),
@@ -48,7 +48,7 @@ enum Draft {
     }
 
     /** Why {@code schema} is not valid against this draft's meta-schema; empty when it is. */
-    List<String> violations(JsonNode schema) {
+    public List<String> violations(JsonNode schema) {
         List<String> messages = new ArrayList<>();
         Set<ValidationMessage> errors = metaSchemaValidator().validate(schema);
         for (ValidationMessage error : errors) {

@@ -1,21 +1,21 @@
-package dev.castle.domain.format.json;
+package dev.castle.jsonschema;
 
-import static dev.castle.domain.format.json.DifferenceType.ADDITIONAL_PROPERTIES_ADDED;
-import static dev.castle.domain.format.json.DifferenceType.ADDITIONAL_PROPERTIES_EXTENDED;
-import static dev.castle.domain.format.json.DifferenceType.ADDITIONAL_PROPERTIES_NARROWED;
-import static dev.castle.domain.format.json.DifferenceType.ADDITIONAL_PROPERTIES_REMOVED;
-import static dev.castle.domain.format.json.DifferenceType.DEPENDENCY_ARRAY_ADDED;
-import static dev.castle.domain.format.json.DifferenceType.DEPENDENCY_ARRAY_CHANGED;
-import static dev.castle.domain.format.json.DifferenceType.DEPENDENCY_ARRAY_EXTENDED;
-import static dev.castle.domain.format.json.DifferenceType.DEPENDENCY_ARRAY_NARROWED;
-import static dev.castle.domain.format.json.DifferenceType.DEPENDENCY_ARRAY_REMOVED;
-import static dev.castle.domain.format.json.DifferenceType.DEPENDENCY_SCHEMA_ADDED;
-import static dev.castle.domain.format.json.DifferenceType.DEPENDENCY_SCHEMA_REMOVED;
-import static dev.castle.domain.format.json.DifferenceType.REQUIRED_ATTRIBUTE_ADDED;
-import static dev.castle.domain.format.json.DifferenceType.REQUIRED_ATTRIBUTE_REMOVED;
-import static dev.castle.domain.format.json.DifferenceType.REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED;
+import static dev.castle.jsonschema.DifferenceType.ADDITIONAL_PROPERTIES_ADDED;
+import static dev.castle.jsonschema.DifferenceType.ADDITIONAL_PROPERTIES_EXTENDED;
+import static dev.castle.jsonschema.DifferenceType.ADDITIONAL_PROPERTIES_NARROWED;
+import static dev.castle.jsonschema.DifferenceType.ADDITIONAL_PROPERTIES_REMOVED;
+import static dev.castle.jsonschema.DifferenceType.DEPENDENCY_ARRAY_ADDED;
+import static dev.castle.jsonschema.DifferenceType.DEPENDENCY_ARRAY_CHANGED;
+import static dev.castle.jsonschema.DifferenceType.DEPENDENCY_ARRAY_EXTENDED;
+import static dev.castle.jsonschema.DifferenceType.DEPENDENCY_ARRAY_NARROWED;
+import static dev.castle.jsonschema.DifferenceType.DEPENDENCY_ARRAY_REMOVED;
+import static dev.castle.jsonschema.DifferenceType.DEPENDENCY_SCHEMA_ADDED;
+import static dev.castle.jsonschema.DifferenceType.DEPENDENCY_SCHEMA_REMOVED;
+import static dev.castle.jsonschema.DifferenceType.REQUIRED_ATTRIBUTE_ADDED;
+import static dev.castle.jsonschema.DifferenceType.REQUIRED_ATTRIBUTE_REMOVED;
+import static dev.castle.jsonschema.DifferenceType.REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED;
 
-import dev.castle.domain.format.json.Shape.ObjectType;
+import dev.castle.jsonschema.Shape.ObjectType;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;

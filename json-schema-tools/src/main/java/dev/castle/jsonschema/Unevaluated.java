@@ -1,4 +1,4 @@
-package dev.castle.domain.format.json;
+package dev.castle.jsonschema;
 
 /**
  * {@code unevaluatedProperties} and {@code unevaluatedItems} (2019-09 and later): like additional properties or items,
