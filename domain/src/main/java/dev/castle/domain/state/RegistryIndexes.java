@@ -42,6 +42,7 @@ final class RegistryIndexes {
     private final Map<String, ConfigValue> configs = new HashMap<>();
     private final Map<String, Mode> modes = new HashMap<>();
     private final TreeSet<String> contexts = new TreeSet<>(CONTEXT_ORDER);
+    final AssociationIndex associations = new AssociationIndex();
 
     /**
      * The content an id is bound to and the subject-versions carrying it, in order of appearance. Almost every id has
@@ -133,6 +134,11 @@ final class RegistryIndexes {
             clear(cleared.subject());
         } else if (event instanceof Event.ContextAdded added) {
             contexts.add(added.context());
+        } else if (event instanceof Event.ContextDeleted deleted) {
+            contexts.remove(deleted.context());
+            contexts.add(QualifiedSubject.DEFAULT_CONTEXT);
+        } else if (event instanceof Event.AssociationUpserted || event instanceof Event.AssociationTombstoned) {
+            associations.apply(event);
         } else if (!(event instanceof Event.Noop)) {
             throw new IllegalArgumentException("Unknown event " + event);
         }
