@@ -18,8 +18,11 @@ final class WriteFailures {
                 ErrorCode.STORE_ERROR, storeName(command) + " operation failed while writing to the Kafka store");
     }
 
+    /** Confluent's association routes answer with the register texts, whatever the association write. */
     private static String storeName(Command command) {
-        if (command instanceof Command.RegisterSchema) {
+        if (command instanceof Command.RegisterSchema
+                || command instanceof Command.PutAssociations
+                || command instanceof Command.DeleteAssociations) {
             return "Register schema";
         } else if (command instanceof Command.DeleteVersion) {
             return "Delete schema version";
@@ -33,12 +36,16 @@ final class WriteFailures {
             return "Update mode";
         } else if (command instanceof Command.DeleteMode) {
             return "Delete mode";
+        } else if (command instanceof Command.DeleteContext) {
+            return "Delete context";
         }
         throw new IllegalArgumentException("Unknown command " + command);
     }
 
     private static String timeoutName(Command command) {
-        if (command instanceof Command.RegisterSchema) {
+        if (command instanceof Command.RegisterSchema
+                || command instanceof Command.PutAssociations
+                || command instanceof Command.DeleteAssociations) {
             return "Register";
         } else if (command instanceof Command.DeleteVersion) {
             return "Delete Schema Version";

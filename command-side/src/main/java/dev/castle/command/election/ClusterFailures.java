@@ -29,7 +29,9 @@ public final class ClusterFailures {
     }
 
     static String requestName(Command command) {
-        if (command instanceof Command.RegisterSchema) {
+        if (command instanceof Command.RegisterSchema
+                || command instanceof Command.PutAssociations
+                || command instanceof Command.DeleteAssociations) {
             return "register schema";
         } else if (command instanceof Command.DeleteVersion) {
             return "delete schema version";
@@ -43,6 +45,8 @@ public final class ClusterFailures {
             return "update mode";
         } else if (command instanceof Command.DeleteMode) {
             return "delete mode";
+        } else if (command instanceof Command.DeleteContext) {
+            return "delete context";
         }
         throw new IllegalArgumentException("Unknown command " + command);
     }

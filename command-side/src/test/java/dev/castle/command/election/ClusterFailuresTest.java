@@ -51,6 +51,12 @@ class ClusterFailuresTest {
             return new Command.SetMode("s", null, false);
         } else if (type == Command.DeleteMode.class) {
             return new Command.DeleteMode("s", false);
+        } else if (type == Command.PutAssociations.class) {
+            return new Command.PutAssociations(null, true, false, null);
+        } else if (type == Command.DeleteAssociations.class) {
+            return new Command.DeleteAssociations("id", null, null, false, false);
+        } else if (type == Command.DeleteContext.class) {
+            return new Command.DeleteContext(".ctx");
         }
         throw new AssertionError("No sample for " + type);
     }
