@@ -41,8 +41,14 @@ public final class WriteFailures {
     }
 
     private static Names names(Command command) {
-        if (command instanceof Command.RegisterSchema || command instanceof Command.TagSchema) {
+        if (command instanceof Command.RegisterSchema
+                || command instanceof Command.TagSchema
+                // Confluent's association routes answer with the register texts, whatever the association write
+                || command instanceof Command.PutAssociations
+                || command instanceof Command.DeleteAssociations) {
             return new Names("Register schema", "Register", "register schema", LEADER_NOT_KNOWN);
+        } else if (command instanceof Command.DeleteContext) {
+            return new Names("Delete context", "Delete context", "delete context", LEADER_NOT_KNOWN);
         } else if (command instanceof Command.DeleteVersion) {
             return new Names(
                     "Delete schema version", "Delete Schema Version", "delete schema version", LEADER_NOT_KNOWN);

@@ -1,8 +1,12 @@
 package dev.castle.command;
 
+import dev.castle.domain.AssociationRequest;
 import dev.castle.domain.Command;
+import dev.castle.domain.ErrorCode;
+import dev.castle.domain.RegistryException;
 import dev.castle.domain.SchemaRequest;
 import dev.castle.domain.VersionSpec;
+import dev.castle.domain.json.AssociationBodies;
 import dev.castle.domain.json.RequestBodies;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -64,6 +68,41 @@ public final class WriteRoutes {
         routes.put("/mode/{subject}", ctx -> setMode(ctx, subject(ctx)));
         routes.delete(
                 "/mode/{subject}", ctx -> submit(ctx, new Command.DeleteMode(subject(ctx), flag(ctx, "recursive"))));
+        routes.post("/associations", ctx -> submit(ctx, putAssociations(ctx, true, null)));
+        routes.put(
+                "/associations/resources/{resourceId}",
+                ctx -> submit(ctx, putAssociations(ctx, false, ctx.pathParam("resourceId"))));
+        routes.delete("/associations/resources/{resourceId}", this::deleteAssociations);
+        routes.delete(
+                "/contexts/{context}",
+                ctx -> submitNoContent(ctx, new Command.DeleteContext(ctx.pathParam("context"))));
+    }
+
+    /** A create ({@code POST}) or an upsert ({@code PUT}, whose path names the resource id the body may repeat). */
+    private static Command putAssociations(Context ctx, boolean create, String pathId) throws IOException {
+        AssociationRequest request = AssociationBodies.request(ctx.bodyAsBytes());
+        if (pathId != null) {
+            if (request.resourceId() == null) {
+                request = request.withResourceId(pathId);
+            } else if (!request.resourceId().equals(pathId)) {
+                throw new RegistryException(
+                        ErrorCode.INVALID_ASSOCIATION,
+                        "resourceId",
+                        "Resource ID in the path parameter does not match the resource ID in the request body");
+            }
+        }
+        return new Command.PutAssociations(ctx.queryParam("context"), create, flag(ctx, "dryRun"), request);
+    }
+
+    private void deleteAssociations(Context ctx) {
+        submitNoContent(
+                ctx,
+                new Command.DeleteAssociations(
+                        ctx.pathParam("resourceId"),
+                        ctx.queryParam("resourceType"),
+                        ctx.queryParams("associationType"),
+                        flag(ctx, "cascadeLifecycle"),
+                        flag(ctx, "dryRun")));
     }
 
     private void register(Context ctx) throws Exception {
@@ -107,12 +146,24 @@ public final class WriteRoutes {
         });
     }
 
+    /** A write Confluent answers with 204 and no body. */
+    private void submitNoContent(Context ctx, Command command) {
+        ctx.future(() -> gateway.submit(command, request(ctx)).thenAccept(ignored -> {
+            offsetHeader(ctx);
+            ctx.status(204);
+        }));
+    }
+
     private void answer(Context ctx, Object body) {
+        offsetHeader(ctx);
+        ctx.json(body);
+    }
+
+    private void offsetHeader(Context ctx) {
         long offset = appliedOffset.getAsLong();
         if (offset >= 0) {
             ctx.header(WriteRequest.OFFSET_HEADER, Long.toString(offset));
         }
-        ctx.json(body);
     }
 
     /** The request as a follower forwards it: routed path, raw query, headers and body. */

@@ -1,5 +1,7 @@
 package dev.castle.domain;
 
+import java.util.List;
+
 /** A write the leader decides (DESIGN §5). Subjects are as the client addressed them, qualified with any context. */
 public sealed interface Command
         permits Command.RegisterSchema,
@@ -9,7 +11,10 @@ public sealed interface Command
                 Command.SetConfig,
                 Command.DeleteConfig,
                 Command.SetMode,
-                Command.DeleteMode {
+                Command.DeleteMode,
+                Command.PutAssociations,
+                Command.DeleteAssociations,
+                Command.DeleteContext {
 
     /** {@code POST /subjects/{s}/versions}. Answers {@code {"id": n}}. */
     record RegisterSchema(String subject, SchemaRequest request, boolean normalize) implements Command {}
@@ -37,4 +42,26 @@ public sealed interface Command
 
     /** {@code DELETE /mode[/{s}]}. Answers the previous mode. */
     record DeleteMode(String subject, boolean recursive) implements Command {}
+
+    /**
+     * {@code POST /associations} ({@code create}) and {@code PUT /associations/resources/{id}} (create or update);
+     * {@code context} qualifies unqualified subjects (null: the default context). Answers an association response.
+     */
+    record PutAssociations(String context, boolean create, boolean dryRun, AssociationRequest request)
+            implements Command {}
+
+    /**
+     * {@code DELETE /associations/resources/{id}}; an empty {@code associationTypes} is all of them, {@code cascade}
+     * deletes a STRONG association's subject too. Answers nothing (204).
+     */
+    record DeleteAssociations(
+            String resourceId, String resourceType, List<String> associationTypes, boolean cascade, boolean dryRun)
+            implements Command {
+        public DeleteAssociations {
+            associationTypes = associationTypes == null ? List.of() : List.copyOf(associationTypes);
+        }
+    }
+
+    /** {@code DELETE /contexts/{ctx}} (Confluent 8.x): forgets an empty context. Answers nothing (204). */
+    record DeleteContext(String context) implements Command {}
 }

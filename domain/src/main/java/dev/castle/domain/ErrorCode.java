@@ -28,6 +28,13 @@ public enum ErrorCode {
     SUBJECT_COMPATIBILITY_NOT_CONFIGURED(
             404, 40408, "Subject '%s' does not have subject-level compatibility configured"),
     SUBJECT_MODE_NOT_CONFIGURED(404, 40409, "Subject '%s' does not have subject-level mode configured"),
+    ASSOCIATION_NOT_FOUND(404, 40410, "Association for '%s' not found."),
+    ASSOCIATION_FOR_RESOURCE_EXISTS(409, 40903, "An association of type '%s' already exists for resource '%s'"),
+    ASSOCIATION_FOR_SUBJECT_EXISTS(409, 40904, "An association already exists for subject '%s'"),
+    STRONG_ASSOCIATION_FOR_SUBJECT_EXISTS(409, 40905, "A strong association already exists for subject '%s'"),
+    NO_ACTIVE_SUBJECT_VERSION(409, 40907, "No active (non-deleted) version exists for subject '%s'"),
+    /** Confluent's template has two spaces before the type. */
+    ASSOCIATION_FROZEN(409, 40908, "The association of type  '%s' is frozen for subject '%s'"),
     INCOMPATIBLE_SCHEMA(
             409, 409, "Schema being registered is incompatible with an earlier schema for subject \"%s\", details: %s"),
     INVALID_SCHEMA(422, 42201, "%s"),
@@ -47,6 +54,8 @@ public enum ErrorCode {
     INVALID_SUBJECT(422, 42208, "The specified subject '%s' is not a valid."),
     SCHEMA_TOO_LARGE(422, 42209, "Register operation failed because schema is too large"),
     INVALID_RULESET(422, 42210, "%s"),
+    CONTEXT_NOT_EMPTY(422, 42211, "The specified context '%s' is not empty."),
+    INVALID_ASSOCIATION(422, 42212, "The association specified an invalid value for property: '%s', detail: %s"),
     STORE_ERROR(500, 50001, "%s"),
     OPERATION_TIMEOUT(500, 50002, "%s"),
     FORWARDING_ERROR(500, 50003, "%s"),

@@ -14,6 +14,9 @@ public sealed interface Event
                 Event.SubjectDeleted,
                 Event.SubjectCleared,
                 Event.ContextAdded,
+                Event.ContextDeleted,
+                Event.AssociationUpserted,
+                Event.AssociationTombstoned,
                 Event.Noop {
 
     /** A SCHEMA record with a value: a new version, or the same key re-written (for example with deleted=true). */
@@ -42,6 +45,15 @@ public sealed interface Event
 
     /** CONTEXT: a non-default context came into use. */
     record ContextAdded(String tenant, String context) implements Event {}
+
+    /** A CONTEXT tombstone ({@code DELETE /contexts/{ctx}}, Confluent 8.x): the empty context is no longer listed. */
+    record ContextDeleted(String tenant, String context) implements Event {}
+
+    /** An ASSOC record (Confluent 8.x): an association of a subject with a resource, created or rewritten. */
+    record AssociationUpserted(Association association) implements Event {}
+
+    /** An ASSOC tombstone: the association is deleted. */
+    record AssociationTombstoned(Association.Key key) implements Event {}
 
     /** NOOP: offset bookkeeping only (a new leader's barrier). */
     record Noop() implements Event {}

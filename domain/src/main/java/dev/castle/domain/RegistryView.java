@@ -57,4 +57,19 @@ public interface RegistryView {
 
     /** Every context in use, {@code "."} first. */
     SortedSet<String> contexts();
+
+    /** The associations of a subject (stored form), in {@link Association#ORDER}. */
+    default List<Association> associationsBySubject(String subject) {
+        return List.of();
+    }
+
+    /** The associations of a resource id, in {@link Association#ORDER}. */
+    default List<Association> associationsByResourceId(String resourceId) {
+        return List.of();
+    }
+
+    /** Every association, in {@link Association#ORDER}; queries by resource name or namespace filter it. */
+    default List<Association> associations() {
+        return List.of();
+    }
 }

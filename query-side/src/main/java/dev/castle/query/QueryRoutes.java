@@ -27,6 +27,7 @@ public final class QueryRoutes {
     private final SubjectQueries subjects;
     private final CompatibilityQueries compatibility;
     private final SettingQueries settings;
+    private final AssociationReads associations;
     private final CatchUp catchUp;
 
     /**
@@ -54,6 +55,7 @@ public final class QueryRoutes {
         this.subjects = new SubjectQueries(scoped, reads);
         this.compatibility = new CompatibilityQueries(scoped, reads);
         this.settings = new SettingQueries(scoped, settings);
+        this.associations = new AssociationReads(scoped, settings);
         this.catchUp = catchUp;
     }
 
@@ -84,6 +86,10 @@ public final class QueryRoutes {
         routes.get("/mode", caughtUp(settings::globalMode));
         routes.get("/mode/{subject}", caughtUp(settings::subjectMode));
         routes.get("/contexts", caughtUp(settings::contexts));
+
+        routes.get("/associations/subjects/{subject}", associations::bySubject);
+        routes.get("/associations/resources/{resourceId}", associations::byResourceId);
+        routes.get("/associations/resources/{resourceNamespace}/{resourceName}", associations::byResourceName);
     }
 
     /** Runs the read; if it finds nothing, catches up and runs it once more. No allocation when the read finds. */

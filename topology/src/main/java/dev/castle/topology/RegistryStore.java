@@ -1,5 +1,6 @@
 package dev.castle.topology;
 
+import dev.castle.domain.Association;
 import dev.castle.domain.ConfigValue;
 import dev.castle.domain.Event;
 import dev.castle.domain.Mode;
@@ -37,7 +38,12 @@ public final class RegistryStore implements StateStore, RegistryView {
 
     /** Decodes and applies one record read at {@code offset}; undecodable or contradictory records are skipped. */
     public void apply(byte[] key, byte[] value, long offset) {
-        Event event = codec.decode(key, value, offset);
+        apply(key, value, offset, -1);
+    }
+
+    /** As {@link #apply(byte[], byte[], long)}, with the record's timestamp (associations keep it), -1 if unknown. */
+    public void apply(byte[] key, byte[] value, long offset, long timestamp) {
+        Event event = codec.decode(key, value, offset, timestamp);
         if (event == null) {
             model.skip(offset);
         } else {
@@ -71,7 +77,7 @@ public final class RegistryStore implements StateStore, RegistryView {
     /** Used only if Kafka Streams restores by callback instead of re-running the processor: same fold, same offsets. */
     private void restore(Collection<ConsumerRecord<byte[], byte[]>> records) {
         for (ConsumerRecord<byte[], byte[]> record : records) {
-            apply(record.key(), record.value(), record.offset());
+            apply(record.key(), record.value(), record.offset(), record.timestamp());
         }
     }
 
@@ -143,5 +149,20 @@ public final class RegistryStore implements StateStore, RegistryView {
     @Override
     public SortedSet<String> contexts() {
         return model.contexts();
+    }
+
+    @Override
+    public List<Association> associationsBySubject(String subject) {
+        return model.associationsBySubject(subject);
+    }
+
+    @Override
+    public List<Association> associationsByResourceId(String resourceId) {
+        return model.associationsByResourceId(resourceId);
+    }
+
+    @Override
+    public List<Association> associations() {
+        return model.associations();
     }
 }

@@ -36,6 +36,11 @@ public final class SchemasCodec {
         return SchemasDecoder.decode(key, value, offset);
     }
 
+    /** As {@link #decode(byte[], byte[], long)}, with the record's timestamp (ASSOC records keep it), -1 if unknown. */
+    public Event decode(byte[] key, byte[] value, long offset, long timestamp) {
+        return SchemasDecoder.decode(key, value, offset, timestamp);
+    }
+
     /** The record key; every event has one. */
     public byte[] encodeKey(Event event) {
         return write(json -> writeKey(json, event));
@@ -60,7 +65,9 @@ public final class SchemasCodec {
         } else if (event instanceof Event.SubjectCleared cleared) {
             return write(json -> json.writeStringField("subject", cleared.subject()));
         } else if (event instanceof Event.ContextAdded added) {
-            return write(json -> writeContext(json, added));
+            return write(json -> writeContext(json, added.tenant(), added.context()));
+        } else if (event instanceof Event.AssociationUpserted upserted) {
+            return write(json -> AssociationRecords.writeValue(json, upserted.association()));
         }
         return null;
     }
@@ -83,9 +90,13 @@ public final class SchemasCodec {
         } else if (event instanceof Event.SubjectCleared cleared) {
             writeSubjectKey(json, "CLEAR_SUBJECT", cleared.subject());
         } else if (event instanceof Event.ContextAdded added) {
-            json.writeStringField("keytype", "CONTEXT");
-            writeContext(json, added);
-            json.writeNumberField("magic", 0);
+            writeContextKey(json, added.tenant(), added.context());
+        } else if (event instanceof Event.ContextDeleted deleted) {
+            writeContextKey(json, deleted.tenant(), deleted.context());
+        } else if (event instanceof Event.AssociationUpserted upserted) {
+            AssociationRecords.writeKey(json, upserted.association().key());
+        } else if (event instanceof Event.AssociationTombstoned tombstoned) {
+            AssociationRecords.writeKey(json, tombstoned.key());
         } else if (event instanceof Event.Noop) {
             writeSubjectKey(json, "NOOP", null);
         } else {
@@ -106,9 +117,15 @@ public final class SchemasCodec {
         json.writeNumberField("magic", 0);
     }
 
-    private static void writeContext(JsonGenerator json, Event.ContextAdded added) throws IOException {
-        json.writeStringField("tenant", added.tenant() == null ? "default" : added.tenant());
-        json.writeStringField("context", added.context());
+    private static void writeContextKey(JsonGenerator json, String tenant, String context) throws IOException {
+        json.writeStringField("keytype", "CONTEXT");
+        writeContext(json, tenant, context);
+        json.writeNumberField("magic", 0);
+    }
+
+    private static void writeContext(JsonGenerator json, String tenant, String context) throws IOException {
+        json.writeStringField("tenant", tenant == null ? "default" : tenant);
+        json.writeStringField("context", context);
     }
 
     private static void writeSchema(JsonGenerator json, SchemaVersion schema) throws IOException {

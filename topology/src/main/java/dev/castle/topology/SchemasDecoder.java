@@ -32,22 +32,26 @@ final class SchemasDecoder {
     private SchemasDecoder() {}
 
     /** A record that cannot be read; the message says why. */
-    private static final class Malformed extends RuntimeException {
+    static final class Malformed extends RuntimeException {
         Malformed(String message) {
             super(message, null, false, false);
         }
     }
 
     static Event decode(byte[] key, byte[] value, long offset) {
+        return decode(key, value, offset, -1);
+    }
+
+    static Event decode(byte[] key, byte[] value, long offset, long timestamp) {
         try {
-            return decode(key, value);
+            return read(key, value, timestamp);
         } catch (RuntimeException e) {
             log.warn("Skipped _schemas record at offset {}: {}", offset, e.getMessage());
             return null;
         }
     }
 
-    private static Event decode(byte[] key, byte[] value) {
+    private static Event read(byte[] key, byte[] value, long timestamp) {
         if (key == null || key.length == 0) {
             throw new Malformed("empty key");
         }
@@ -75,8 +79,12 @@ final class SchemasDecoder {
                 required(valueNode, keyNode);
                 yield new Event.SubjectCleared(text(keyNode, "subject"));
             }
-            case "CONTEXT" -> new Event.ContextAdded(
-                    keyNode.path("tenant").asText("default"), text(keyNode, "context"));
+            case "CONTEXT" -> valueNode == null
+                    ? new Event.ContextDeleted(keyNode.path("tenant").asText("default"), text(keyNode, "context"))
+                    : new Event.ContextAdded(keyNode.path("tenant").asText("default"), text(keyNode, "context"));
+            case "ASSOC" -> valueNode == null
+                    ? new Event.AssociationTombstoned(AssociationRecords.key(keyNode))
+                    : new Event.AssociationUpserted(AssociationRecords.value(valueNode, timestamp));
             case "NOOP" -> new Event.Noop();
             default -> throw new Malformed("unknown keytype in key " + keyNode);
         };
@@ -156,7 +164,7 @@ final class SchemasDecoder {
         return value;
     }
 
-    private static String text(JsonNode node, String field) {
+    static String text(JsonNode node, String field) {
         String text = optionalText(node, field);
         if (text == null) {
             throw new Malformed("missing " + field + " in " + node);
@@ -164,7 +172,7 @@ final class SchemasDecoder {
         return text;
     }
 
-    private static String optionalText(JsonNode node, String field) {
+    static String optionalText(JsonNode node, String field) {
         JsonNode child = node.get(field);
         if (child == null || child.isNull()) {
             return null;

@@ -1,5 +1,6 @@
 package dev.castle.topology;
 
+import dev.castle.domain.Association;
 import dev.castle.domain.CompatibilityLevel;
 import dev.castle.domain.ConfigValue;
 import dev.castle.domain.Event;
@@ -21,17 +22,22 @@ final class TopologyFixtures {
         return new SchemaVersion(subject, version, id, SchemaType.AVRO, text, List.of(), null, null, false);
     }
 
-    private static final Map<Class<?>, Event> SAMPLES = Map.of(
-            Event.SchemaUpserted.class, new Event.SchemaUpserted(schema("s", 1, 1, avro("A"))),
-            Event.SchemaTombstoned.class, new Event.SchemaTombstoned("s", 1),
-            Event.ConfigSet.class, new Event.ConfigSet("s", ConfigValue.of(CompatibilityLevel.FULL)),
-            Event.ConfigCleared.class, new Event.ConfigCleared("s"),
-            Event.ModeSet.class, new Event.ModeSet(null, Mode.READONLY),
-            Event.ModeCleared.class, new Event.ModeCleared(null),
-            Event.SubjectDeleted.class, new Event.SubjectDeleted("s", 1),
-            Event.SubjectCleared.class, new Event.SubjectCleared("s"),
-            Event.ContextAdded.class, new Event.ContextAdded("default", ".ctx"),
-            Event.Noop.class, new Event.Noop());
+    private static final Map<Class<?>, Event> SAMPLES = Map.ofEntries(
+            Map.entry(Event.SchemaUpserted.class, new Event.SchemaUpserted(schema("s", 1, 1, avro("A")))),
+            Map.entry(Event.SchemaTombstoned.class, new Event.SchemaTombstoned("s", 1)),
+            Map.entry(Event.ConfigSet.class, new Event.ConfigSet("s", ConfigValue.of(CompatibilityLevel.FULL))),
+            Map.entry(Event.ConfigCleared.class, new Event.ConfigCleared("s")),
+            Map.entry(Event.ModeSet.class, new Event.ModeSet(null, Mode.READONLY)),
+            Map.entry(Event.ModeCleared.class, new Event.ModeCleared(null)),
+            Map.entry(Event.SubjectDeleted.class, new Event.SubjectDeleted("s", 1)),
+            Map.entry(Event.SubjectCleared.class, new Event.SubjectCleared("s")),
+            Map.entry(Event.ContextAdded.class, new Event.ContextAdded("default", ".ctx")),
+            Map.entry(Event.ContextDeleted.class, new Event.ContextDeleted("default", ".ctx")),
+            Map.entry(Event.AssociationUpserted.class, new Event.AssociationUpserted(association("s"))),
+            Map.entry(
+                    Event.AssociationTombstoned.class,
+                    new Event.AssociationTombstoned(association("s").key())),
+            Map.entry(Event.Noop.class, new Event.Noop()));
 
     static Event oneOf(Class<?> type) {
         Event event = SAMPLES.get(type);
@@ -39,5 +45,22 @@ final class TopologyFixtures {
             throw new AssertionError("No sample for " + type);
         }
         return event;
+    }
+
+    /** A WEAK association of {@code subject} with topic {@code t} in namespace {@code ns}. */
+    static Association association(String subject) {
+        return new Association(
+                "guid-1",
+                "default",
+                "t",
+                "ns",
+                "id-1",
+                "topic",
+                "value",
+                subject,
+                Association.Lifecycle.WEAK,
+                false,
+                null,
+                null);
     }
 }

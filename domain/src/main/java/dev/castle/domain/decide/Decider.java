@@ -5,6 +5,8 @@ import dev.castle.domain.Decision;
 import dev.castle.domain.RegistrySettings;
 import dev.castle.domain.RegistryView;
 import dev.castle.domain.format.SchemaFormats;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Decides a command against a view of the registry: a pure function of (command, view) returning the events to append
@@ -16,14 +18,23 @@ public final class Decider {
     private final Deletions deletions;
     private final ConfigRules configRules;
     private final ModeRules modeRules;
+    private final Associations associations;
+    private final AssociationDeletions associationDeletions;
 
     public Decider(RegistrySettings settings) {
+        this(settings, () -> UUID.randomUUID().toString());
+    }
+
+    /** @param guids the GUIDs of new associations (random, as Confluent's; tests fix them) */
+    public Decider(RegistrySettings settings, Supplier<String> guids) {
         Scopes scopes = new Scopes(settings);
-        this.registration =
-                new Registration(scopes, new SchemaResolver(SchemaFormats.standard(), settings.avroValidateDefaults()));
+        SchemaResolver resolver = new SchemaResolver(SchemaFormats.standard(), settings.avroValidateDefaults());
+        this.registration = new Registration(scopes, resolver);
         this.deletions = new Deletions(scopes);
         this.configRules = new ConfigRules(settings, scopes);
         this.modeRules = new ModeRules(settings, scopes);
+        this.associations = new Associations(scopes, registration, new SchemaLookup(scopes, resolver), guids);
+        this.associationDeletions = new AssociationDeletions(scopes, deletions);
     }
 
     public Decision decide(Command command, RegistryView view) {
@@ -43,6 +54,12 @@ public final class Decider {
             return modeRules.set(set, view);
         } else if (command instanceof Command.DeleteMode delete) {
             return modeRules.delete(delete, view);
+        } else if (command instanceof Command.PutAssociations put) {
+            return associations.put(put, view);
+        } else if (command instanceof Command.DeleteAssociations delete) {
+            return associationDeletions.delete(delete, view);
+        } else if (command instanceof Command.DeleteContext delete) {
+            return associationDeletions.deleteContext(delete, view);
         }
         throw new IllegalArgumentException("Unknown command " + command);
     }

@@ -24,6 +24,7 @@ final class Deletions {
         String subject = Subjects.qualified(command.subject());
         SchemaVersion target = target(view, subject, command);
         checkWritable(view, subject);
+        AssociationRules.checkVersionDelete(view, target, command.permanent());
         checkNotReferenced(view, target);
         if (command.permanent() && !target.deleted()) {
             throw new RegistryException(ErrorCode.VERSION_NOT_SOFT_DELETED, subject, target.version());
@@ -71,6 +72,7 @@ final class Deletions {
             throw new RegistryException(ErrorCode.SUBJECT_SOFT_DELETED, subject);
         }
         checkWritable(view, subject);
+        AssociationRules.checkSubjectDelete(view, subject);
         List<SchemaVersion> targets = command.permanent() ? all : live;
         List<Integer> deleted = new ArrayList<>();
         for (SchemaVersion target : targets) {

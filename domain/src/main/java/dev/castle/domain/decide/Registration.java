@@ -60,6 +60,7 @@ final class Registration {
             return Decision.answer(known.get());
         }
         Draft draft = draft(command, view);
+        AssociationRules.checkReferences(view, draft.candidate());
         String context = QualifiedSubject.parse(draft.candidate().subject()).context();
         int schemaId = draft.candidate().id();
         OptionalInt sameContent = view.idByFingerprint(context, SchemaFingerprint.of(draft.candidate()));

@@ -1,5 +1,6 @@
 package dev.castle.domain.state;
 
+import dev.castle.domain.Association;
 import dev.castle.domain.ConfigValue;
 import dev.castle.domain.Event;
 import dev.castle.domain.Mode;
@@ -38,6 +39,8 @@ public final class Overlay implements RegistryView {
     private final Set<SubjectVersion> copiedTargets = new HashSet<>();
     private final Set<String> touchedConfigs = new HashSet<>();
     private final Set<String> touchedModes = new HashSet<>();
+    private final AssociationChanges associations = new AssociationChanges();
+    private final Set<String> deletedContexts = new HashSet<>();
 
     public Overlay(RegistryView base) {
         this.base = base;
@@ -45,6 +48,14 @@ public final class Overlay implements RegistryView {
 
     /** Applies the event to the overlay only; false when it contradicts the state (as the fold would skip it). */
     public boolean apply(Event event) {
+        if (associations.apply(event)) {
+            return true;
+        }
+        if (event instanceof Event.ContextDeleted deleted) {
+            deletedContexts.add(deleted.context());
+        } else if (event instanceof Event.ContextAdded added) {
+            deletedContexts.remove(added.context());
+        }
         String fingerprint = null;
         if (event instanceof Event.SchemaUpserted upserted) {
             fingerprint = SchemaFingerprint.of(upserted.schema());
@@ -223,6 +234,25 @@ public final class Overlay implements RegistryView {
         TreeSet<String> merged = new TreeSet<>(RegistryIndexes.CONTEXT_ORDER);
         merged.addAll(base.contexts());
         merged.addAll(scratch.contexts());
+        merged.removeAll(deletedContexts);
+        merged.add(QualifiedSubject.DEFAULT_CONTEXT);
         return Collections.unmodifiableSortedSet(merged);
+    }
+
+    @Override
+    public List<Association> associationsBySubject(String subject) {
+        return associations.merge(
+                base.associationsBySubject(subject), a -> a.subject().equals(subject));
+    }
+
+    @Override
+    public List<Association> associationsByResourceId(String resourceId) {
+        return associations.merge(
+                base.associationsByResourceId(resourceId), a -> a.resourceId().equals(resourceId));
+    }
+
+    @Override
+    public List<Association> associations() {
+        return associations.merge(base.associations(), a -> true);
     }
 }

@@ -41,6 +41,8 @@ final class RegistryIndexes {
     /** The subject names handed to readers, made on the first read after the names last changed. */
     private volatile SortedNames subjectNames;
 
+    final AssociationIndex associations = new AssociationIndex();
+
     RegistryIndexes() {
         contexts.add(QualifiedSubject.DEFAULT_CONTEXT);
     }
@@ -68,6 +70,11 @@ final class RegistryIndexes {
             clear(cleared.subject());
         } else if (event instanceof Event.ContextAdded added) {
             contexts.add(added.context());
+        } else if (event instanceof Event.ContextDeleted deleted) {
+            contexts.remove(deleted.context());
+            contexts.add(QualifiedSubject.DEFAULT_CONTEXT);
+        } else if (event instanceof Event.AssociationUpserted || event instanceof Event.AssociationTombstoned) {
+            associations.apply(event);
         } else if (!(event instanceof Event.Noop)) {
             throw new IllegalArgumentException("Unknown event " + event);
         }

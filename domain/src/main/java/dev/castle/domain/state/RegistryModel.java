@@ -1,5 +1,6 @@
 package dev.castle.domain.state;
 
+import dev.castle.domain.Association;
 import dev.castle.domain.ConfigValue;
 import dev.castle.domain.Event;
 import dev.castle.domain.Mode;
@@ -156,5 +157,20 @@ public final class RegistryModel implements RegistryView {
     @Override
     public SortedSet<String> contexts() {
         return read(indexes::contexts);
+    }
+
+    @Override
+    public List<Association> associationsBySubject(String subject) {
+        return read(() -> indexes.associations.bySubject(subject));
+    }
+
+    @Override
+    public List<Association> associationsByResourceId(String resourceId) {
+        return read(() -> indexes.associations.byResourceId(resourceId));
+    }
+
+    @Override
+    public List<Association> associations() {
+        return read(indexes.associations::all);
     }
 }

@@ -3,6 +3,7 @@ package dev.castle.domain.decide;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.castle.domain.AssociationRequest;
 import dev.castle.domain.Command;
 import dev.castle.domain.CompatibilityLevel;
 import dev.castle.domain.ConfigValue;
@@ -26,7 +27,11 @@ class DeciderDispatchTest {
                 new Command.SetConfig(null, ConfigValue.of(CompatibilityLevel.FULL)),
                 new Command.DeleteConfig(null),
                 new Command.SetMode(null, Mode.READWRITE, false),
-                new Command.DeleteMode(null, false));
+                new Command.DeleteMode(null, false),
+                new Command.PutAssociations(
+                        null, true, false, new AssociationRequest("t", "ns", "id", null, List.of())),
+                new Command.DeleteAssociations("id", null, List.of(), false, false),
+                new Command.DeleteContext(".ctx"));
 
         // then the samples cover the sealed hierarchy and each is decided (a registry answer, not "unknown")
         assertThat(samples.stream().map(Object::getClass))

@@ -1,5 +1,6 @@
 package dev.castle.server.auth;
 
+import dev.castle.domain.Association;
 import dev.castle.domain.ConfigValue;
 import dev.castle.domain.Mode;
 import dev.castle.domain.QualifiedSubject;
@@ -116,5 +117,24 @@ final class ReadableView implements RegistryView {
         contexts.removeIf(context ->
                 !QualifiedSubject.DEFAULT_CONTEXT.equals(context) && !withReadableSubjects.contains(context));
         return Collections.unmodifiableSortedSet(contexts);
+    }
+
+    @Override
+    public List<Association> associationsBySubject(String subject) {
+        return readable(subject) ? view.associationsBySubject(subject) : List.of();
+    }
+
+    @Override
+    public List<Association> associationsByResourceId(String resourceId) {
+        return readableOnly(view.associationsByResourceId(resourceId));
+    }
+
+    @Override
+    public List<Association> associations() {
+        return readableOnly(view.associations());
+    }
+
+    private List<Association> readableOnly(List<Association> associations) {
+        return associations.stream().filter(a -> readable(a.subject())).toList();
     }
 }

@@ -25,6 +25,6 @@ public final class FoldProcessor implements Processor<byte[], byte[], Void, Void
     @Override
     public void process(Record<byte[], byte[]> record) {
         long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(-1L);
-        store.apply(record.key(), record.value(), offset);
+        store.apply(record.key(), record.value(), offset, record.timestamp());
     }
 }

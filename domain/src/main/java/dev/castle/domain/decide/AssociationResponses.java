@@ -1,0 +1,70 @@
+package dev.castle.domain.decide;
+
+import dev.castle.domain.Association;
+import dev.castle.domain.Association.Lifecycle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Confluent 8.x's association JSON: the {@code Association} entity of the lookups and the {@code AssociationResponse}
+ * of creates and updates, with empty properties left out and {@code frozen} only where it differs from the lifecycle's
+ * default (STRONG is frozen, WEAK is not).
+ */
+public final class AssociationResponses {
+    private AssociationResponses() {}
+
+    /** One association as the lookups list it. */
+    public static Map<String, Object> association(Association association) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("subject", association.subject());
+        body.put("guid", association.guid());
+        putIfSet(body, "resourceName", association.resourceName());
+        putIfSet(body, "resourceNamespace", association.resourceNamespace());
+        putIfSet(body, "resourceId", association.resourceId());
+        putIfSet(body, "resourceType", association.resourceType());
+        putIfSet(body, "associationType", association.associationType());
+        body.put("lifecycle", association.lifecycle().name());
+        putFrozen(body, association.lifecycle(), association.frozen());
+        putIfSet(body, "createTs", association.createTimestamp());
+        putIfSet(body, "updateTs", association.updateTimestamp());
+        return body;
+    }
+
+    /** A resource and the associations written for it, each with the schema registered for its type, if any. */
+    static Map<String, Object> resource(
+            AssociationRequests.Validated request, List<Association> written, Map<String, Object> schemas) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        putIfSet(body, "resourceName", request.name());
+        putIfSet(body, "resourceNamespace", request.namespace());
+        putIfSet(body, "resourceId", request.resourceId());
+        putIfSet(body, "resourceType", request.resourceType());
+        if (!written.isEmpty()) {
+            List<Map<String, Object>> infos = new ArrayList<>();
+            for (Association association : written) {
+                Map<String, Object> info = new LinkedHashMap<>();
+                info.put("subject", association.subject());
+                info.put("associationType", association.associationType());
+                info.put("lifecycle", association.lifecycle().name());
+                putFrozen(info, association.lifecycle(), association.frozen());
+                putIfSet(info, "schema", schemas.get(association.associationType()));
+                infos.add(info);
+            }
+            body.put("associations", infos);
+        }
+        return body;
+    }
+
+    private static void putFrozen(Map<String, Object> body, Lifecycle lifecycle, boolean frozen) {
+        if (frozen != (lifecycle == Lifecycle.STRONG)) {
+            body.put("frozen", frozen);
+        }
+    }
+
+    private static void putIfSet(Map<String, Object> body, String name, Object value) {
+        if (value != null && !"".equals(value)) {
+            body.put(name, value);
+        }
+    }
+}

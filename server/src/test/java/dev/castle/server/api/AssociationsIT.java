@@ -1,0 +1,243 @@
+package dev.castle.server.api;
+
+import static dev.castle.server.api.Api.enc;
+import static dev.castle.server.api.ApiAssertions.assertError;
+import static dev.castle.server.api.ApiAssertions.assertOk;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.castle.server.Castle;
+import dev.castle.server.TestKafka;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Confluent 8.x's associations API and {@code DELETE /contexts/{ctx}} over HTTP, against a real broker: create, the
+ * three lookups, upsert, delete (with its cascade), the error answers, and a restarted node folding them back from
+ * {@code _schemas}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AssociationsIT {
+    private static final String ORDER = Avro.record("Order", "id:long");
+    private static Api api;
+
+    @BeforeAll
+    static void start() {
+        api = Api.start("associations");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (api != null) {
+            api.close();
+        }
+    }
+
+    private static String weakBody(String resourceId, String keySubject, String valueSubject) {
+        return "{\"resourceName\":\"orders\",\"resourceNamespace\":\"lkc-1\",\"resourceId\":\"" + resourceId
+                + "\",\"resourceType\":\"topic\",\"associations\":["
+                + "{\"subject\":\"" + keySubject + "\",\"associationType\":\"key\",\"lifecycle\":\"WEAK\"},"
+                + "{\"subject\":\"" + valueSubject + "\",\"associationType\":\"value\",\"lifecycle\":\"WEAK\"}]}";
+    }
+
+    @Test
+    @Order(1)
+    void shouldCreateWeakAssociationsAndFindThemThreeWays() {
+        // given
+        api.register("orders-key", "\"string\"");
+        api.register("orders-value", ORDER);
+
+        // when
+        Reply created = api.post("/associations", weakBody("id-1", "orders-key", "orders-value"));
+
+        // then
+        assertOk(created);
+        assertThat(created.body())
+                .isEqualTo("{\"resourceName\":\"orders\",\"resourceNamespace\":\"lkc-1\",\"resourceId\":\"id-1\","
+                        + "\"resourceType\":\"topic\",\"associations\":["
+                        + "{\"subject\":\"orders-key\",\"associationType\":\"key\",\"lifecycle\":\"WEAK\"},"
+                        + "{\"subject\":\"orders-value\",\"associationType\":\"value\",\"lifecycle\":\"WEAK\"}]}");
+        JsonNode bySubject = api.get("/associations/subjects/orders-value").json();
+        assertThat(bySubject).hasSize(1);
+        assertThat(bySubject.get(0).path("resourceId").asText()).isEqualTo("id-1");
+        assertThat(bySubject.get(0).path("guid").asText()).hasSize(36);
+        assertThat(bySubject.get(0).path("createTs").asLong()).isPositive();
+        assertThat(bySubject.get(0).path("updateTs").asLong()).isPositive();
+        assertThat(bySubject.get(0).has("frozen")).isFalse();
+        assertThat(api.get("/associations/resources/id-1").json()).hasSize(2);
+        assertThat(api.get("/associations/resources/id-1?associationType=key").json())
+                .hasSize(1);
+        assertThat(api.get("/associations/resources/lkc-1/orders").json()).hasSize(2);
+        assertThat(api.get("/associations/resources/-/-?lifecycle=WEAK&limit=1").json())
+                .hasSize(1);
+        assertThat(api.get("/associations/resources/id-1?lifecycle=STRONG").body())
+                .isEqualTo("[]");
+        assertThat(api.get("/associations/resources/id-1?resourceType=other").body())
+                .isEqualTo("[]");
+    }
+
+    @Test
+    @Order(2)
+    void shouldCreateAStrongAssociationWithItsSchema() {
+        // when
+        Reply created = api.post(
+                "/associations",
+                "{\"resourceName\":\"payments\",\"resourceNamespace\":\"lkc-1\",\"resourceId\":\"id-2\","
+                        + "\"associations\":[{\"associationType\":\"value\",\"schema\":" + Api.schemaBody(ORDER)
+                        + "}]}");
+
+        // then
+        assertOk(created);
+        JsonNode info = created.json().path("associations").get(0);
+        assertThat(info.path("subject").asText()).isEqualTo(":.lkc-1:payments-value");
+        assertThat(info.path("lifecycle").asText()).isEqualTo("STRONG");
+        assertThat(info.path("schema").path("version").asInt()).isEqualTo(1);
+        assertThat(api.get("/subjects/" + enc(":.lkc-1:payments-value") + "/versions")
+                        .ints())
+                .containsExactly(1);
+        assertThat(api.get("/contexts").strings()).contains(".lkc-1");
+    }
+
+    @Test
+    @Order(3)
+    void shouldAnswerConfluentsErrors() {
+        assertError(
+                api.post("/associations", weakBody("id-1", "orders-value", "orders-key")),
+                409,
+                40903,
+                "An association of type 'key' already exists for resource 'orders'");
+        assertError(
+                api.post("/associations", "{\"resourceName\":\"t\",\"resourceNamespace\":\"n\",\"resourceId\":\"x\"}"),
+                422,
+                42212,
+                "The association specified an invalid value for property: 'associations', detail: cannot be null or"
+                        + " empty");
+        assertError(
+                api.post("/associations", weakBody("id-3", "missing-key", "missing-value")),
+                409,
+                40907,
+                "No active (non-deleted) version exists for subject 'missing-key'");
+        assertError(
+                api.delete("/subjects/orders-value"),
+                409,
+                40904,
+                "An association already exists for subject 'orders-value'");
+        assertError(
+                api.delete("/subjects/orders-value/versions/1"),
+                409,
+                40907,
+                "No active (non-deleted) version exists for subject 'orders-value'");
+        assertError(
+                api.post(
+                        "/subjects/ref/versions",
+                        Api.schemaBody(Avro.record("Ref", "o:Order"), "Order", ":.lkc-1:payments-value", 1)),
+                422,
+                42205,
+                "Subject ':.lkc-1:payments-value' has a strong association and cannot be referenced");
+        assertError(
+                api.put("/associations/resources/other", weakBody("id-1", "orders-key", "orders-value")),
+                422,
+                42212,
+                "The association specified an invalid value for property: 'resourceId', detail: Resource ID in the"
+                        + " path parameter does not match the resource ID in the request body");
+        assertError(api.delete("/associations/resources/none"), 404, 40410, "Association for 'none' not found.");
+        assertError(
+                api.delete("/associations/resources/id-2"),
+                409,
+                40908,
+                "The association of type  'value' is frozen for subject ':.lkc-1:payments-value'");
+        assertError(api.post("/associations", "{\"associations\":[{\"lifecycle\":\"FIRM\"}]}"), 400, 400);
+    }
+
+    @Test
+    @Order(4)
+    void shouldUpsertAndDeleteAssociations() {
+        // given
+        api.register("shared", ORDER);
+
+        // when a WEAK value association is added to a new resource, then its key deleted
+        Reply upserted = api.put(
+                "/associations/resources/id-4",
+                "{\"resourceName\":\"audit\",\"resourceNamespace\":\"lkc-1\",\"associations\":"
+                        + "[{\"subject\":\"shared\",\"associationType\":\"value\"}]}");
+        Reply again = api.put(
+                "/associations/resources/id-4",
+                "{\"resourceName\":\"audit\",\"resourceNamespace\":\"lkc-1\",\"associations\":"
+                        + "[{\"subject\":\"shared\",\"associationType\":\"value\",\"lifecycle\":\"WEAK\"}]}");
+        Reply deleted = api.delete("/associations/resources/id-1?associationType=key");
+        Reply cascaded = api.delete("/associations/resources/id-2?cascadeLifecycle=true");
+
+        // then
+        assertOk(upserted);
+        assertThat(upserted.json().path("associations").get(0).path("lifecycle").asText())
+                .isEqualTo("WEAK");
+        assertOk(again);
+        assertThat(again.json().has("associations")).isFalse();
+        assertThat(deleted.status()).isEqualTo(204);
+        assertThat(api.get("/associations/resources/id-1").json()).hasSize(1);
+        assertThat(cascaded.status()).isEqualTo(204);
+        assertError(api.get("/subjects/" + enc(":.lkc-1:payments-value") + "/versions"), 404, 40401);
+        assertThat(api.get("/associations/subjects/shared").json()).hasSize(1);
+    }
+
+    @Test
+    @Order(5)
+    void shouldDeleteOnlyAnEmptyContext() {
+        api.register(":.lkc-1:kept", ORDER);
+        assertError(api.delete("/contexts/.lkc-1"), 422, 42211, "The specified context ':.lkc-1:' is not empty.");
+
+        api.register(":.gone:s", ORDER);
+        assertOk(api.delete("/subjects/" + enc(":.gone:s")));
+        assertOk(api.delete("/subjects/" + enc(":.gone:s") + "?permanent=true"));
+        Reply deleted = api.delete("/contexts/.gone");
+
+        assertThat(deleted.status()).isEqualTo(204);
+        assertThat(api.get("/contexts").strings()).doesNotContain(".gone");
+    }
+
+    @Test
+    @Order(6)
+    void shouldFoldAssociationsBackFromTheTopicAfterARestart() throws Exception {
+        // given the associations as this node answers them
+        String before = api.get("/associations/resources/-/-").body();
+        String contexts = api.get("/contexts").body();
+
+        // when a fresh node starts on the same topic
+        try (Castle restarted = Castle.start(Map.of(
+                "kafkastore.bootstrap.servers",
+                TestKafka.bootstrapServers(),
+                "kafkastore.topic",
+                api.topic(),
+                "listeners",
+                "http://127.0.0.1:0",
+                "castle.rest.enabled",
+                "false",
+                "schema.registry.group.id",
+                "associations-restart-" + System.nanoTime()))) {
+            // then
+            assertThat(get(restarted, "/associations/resources/-/-")).isEqualTo(before);
+            assertThat(get(restarted, "/contexts")).isEqualTo(contexts);
+            JsonNode shared = new ObjectMapper().readTree(get(restarted, "/associations/subjects/shared"));
+            assertThat(shared.get(0).path("resourceId").asText()).isEqualTo("id-4");
+        }
+    }
+
+    private static String get(Castle node, String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(node.url() + path)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+}
