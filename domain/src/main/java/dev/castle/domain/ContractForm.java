@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.castle.domain.json.Jackson;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
@@ -29,7 +30,7 @@ public final class ContractForm {
     /** The metadata property Confluent keeps the subject-version number in when a version was asked for. */
     public static final String CONFLUENT_VERSION = "confluent:version";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Jackson.MAPPER;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String[] RULE_LISTS = {"migrationRules", "domainRules", "encodingRules"};
 

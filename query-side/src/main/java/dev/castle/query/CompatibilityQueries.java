@@ -5,6 +5,7 @@ import dev.castle.domain.SchemaRequest;
 import dev.castle.domain.VersionSpec;
 import dev.castle.domain.decide.Reads;
 import dev.castle.domain.json.RequestBodies;
+import dev.castle.domain.json.ResponseBodies;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.function.Function;
@@ -35,6 +36,6 @@ final class CompatibilityQueries {
         boolean verbose = Params.flag(ctx, "verbose");
         Reads.CompatibilityResult result = reads.checkCompatibility(
                 views.apply(ctx), ctx.pathParam("subject"), version, request, Params.flag(ctx, "normalize"), verbose);
-        Json.send(ctx, new Bodies.Compatibility(result.compatible(), verbose ? result.messages() : null));
+        Json.send(ctx, new ResponseBodies.Compatibility(result.compatible(), verbose ? result.messages() : null));
     }
 }

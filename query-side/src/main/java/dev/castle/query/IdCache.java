@@ -1,6 +1,7 @@
 package dev.castle.query;
 
 import dev.castle.domain.SchemaVersion;
+import dev.castle.domain.json.ResponseBodies;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +33,7 @@ final class IdCache {
         if (entry != null && entry.madeFrom(version)) {
             return entry.body();
         }
-        byte[] body = Json.bytes(Bodies.SchemaString.of(version, version.schema(), null));
+        byte[] body = Json.bytes(ResponseBodies.SchemaString.of(version, version.schema(), null));
         if (entries.size() >= VersionCache.MAX_ENTRIES) {
             entries.clear(); // bounded, as VersionCache
         }

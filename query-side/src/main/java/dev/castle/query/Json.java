@@ -1,9 +1,8 @@
 package dev.castle.query;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.castle.domain.json.Jackson;
 import io.javalin.http.Context;
-import java.io.UncheckedIOException;
 
 /**
  * Serialises response bodies with Castle's own mapper so their shapes (omitted properties, property order) do not
@@ -11,16 +10,12 @@ import java.io.UncheckedIOException;
  */
 final class Json {
     static final String MEDIA_TYPE = "application/json";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Jackson.MAPPER;
 
     private Json() {}
 
     static byte[] bytes(Object body) {
-        try {
-            return MAPPER.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("Cannot serialise a response body " + body.getClass(), e);
-        }
+        return Jackson.bytes(body);
     }
 
     static ObjectMapper mapper() {

@@ -9,6 +9,7 @@ import dev.castle.domain.SchemaFingerprint;
 import dev.castle.domain.SchemaType;
 import dev.castle.domain.SchemaVersion;
 import dev.castle.domain.decide.Reads;
+import dev.castle.domain.json.ResponseBodies;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,7 @@ final class SchemaQueries {
         }
         String text = format == null ? found.preferred().schema() : reads.render(view, found.preferred(), format);
         Integer maxId = fetchMaxId ? view.maxId(found.context()) : null;
-        Json.send(ctx, Bodies.SchemaString.of(found.preferred(), text, maxId));
+        Json.send(ctx, ResponseBodies.SchemaString.of(found.preferred(), text, maxId));
     }
 
     /** {@code GET /schemas/guids/{guid}} (Confluent 8.x): the schema whose content hash the GUID is, without subject. */
@@ -60,13 +61,13 @@ final class SchemaQueries {
                 .orElseThrow(() -> new RegistryException(ErrorCode.SCHEMA_ID_NOT_FOUND, guid));
         String format = Params.text(ctx, "format");
         String text = format == null ? found.schema() : reads.render(view, found, format);
-        Json.send(ctx, Bodies.SchemaString.of(found, text, null));
+        Json.send(ctx, ResponseBodies.SchemaString.of(found, text, null));
     }
 
     /** {@code GET /schemas/guids/{guid}/ids} (Confluent 8.x): the id the GUID has in each context, none when unknown. */
     void idsByGuid(Context ctx) {
-        List<Bodies.ContextId> ids = byGuid(views.apply(ctx), ctx.pathParam("guid"))
-                .map(v -> new Bodies.ContextId(v.context(), v.id()))
+        List<ResponseBodies.ContextId> ids = byGuid(views.apply(ctx), ctx.pathParam("guid"))
+                .map(v -> new ResponseBodies.ContextId(v.context(), v.id()))
                 .toList();
         Json.send(ctx, ids);
     }
@@ -105,8 +106,8 @@ final class SchemaQueries {
 
     /** {@code GET /schemas/ids/{id}/versions}. */
     void versionsById(Context ctx) {
-        List<Bodies.SubjectVersion> versions = versionsForListing(ctx).stream()
-                .map(v -> new Bodies.SubjectVersion(v.subject(), v.version()))
+        List<ResponseBodies.SubjectVersion> versions = versionsForListing(ctx).stream()
+                .map(v -> new ResponseBodies.SubjectVersion(v.subject(), v.version()))
                 .toList();
         Json.send(ctx, page(ctx).apply(versions));
     }
@@ -117,7 +118,7 @@ final class SchemaQueries {
         String prefix = ctx.queryParam("subjectPrefix");
         boolean deleted = Params.flag(ctx, "deleted");
         boolean latestOnly = Params.flag(ctx, "latestOnly");
-        List<Bodies.SchemaEntity> found = new ArrayList<>();
+        List<ResponseBodies.SchemaEntity> found = new ArrayList<>();
         for (String subject : view.subjects()) {
             if (!Subjects.matchesPrefix(subject, prefix)) {
                 continue;
@@ -126,7 +127,7 @@ final class SchemaQueries {
             if (latestOnly && !versions.isEmpty()) {
                 versions = List.of(versions.get(versions.size() - 1));
             }
-            versions.forEach(v -> found.add(Bodies.SchemaEntity.of(v, v.schema())));
+            versions.forEach(v -> found.add(ResponseBodies.SchemaEntity.of(v, v.schema())));
         }
         Page page = Page.bounded(
                 Params.integer(ctx, "offset", 0),

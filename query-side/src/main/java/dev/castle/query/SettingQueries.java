@@ -1,8 +1,5 @@
 package dev.castle.query;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.castle.domain.ConfigValue;
 import dev.castle.domain.ErrorCode;
 import dev.castle.domain.Mode;
@@ -10,6 +7,7 @@ import dev.castle.domain.QualifiedSubject;
 import dev.castle.domain.RegistryException;
 import dev.castle.domain.RegistrySettings;
 import dev.castle.domain.RegistryView;
+import dev.castle.domain.json.ResponseBodies;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +32,7 @@ final class SettingQueries {
         RegistryView view = views.apply(ctx);
         ConfigValue config =
                 firstOf(view::config, globalChain()).orElse(ConfigValue.of(settings.defaultCompatibility()));
-        Json.send(ctx, configBody(config));
+        Json.send(ctx, ResponseBodies.config(config, ResponseBodies.RESPONSE_LEVEL));
     }
 
     /** {@code GET /config/{s}}: 40408 without a subject-level record unless {@code defaultToGlobal}. */
@@ -48,14 +46,16 @@ final class SettingQueries {
         }
         Json.send(
                 ctx,
-                configBody(config.orElseThrow(
-                        () -> new RegistryException(ErrorCode.SUBJECT_COMPATIBILITY_NOT_CONFIGURED, subject))));
+                ResponseBodies.config(
+                        config.orElseThrow(
+                                () -> new RegistryException(ErrorCode.SUBJECT_COMPATIBILITY_NOT_CONFIGURED, subject)),
+                        ResponseBodies.RESPONSE_LEVEL));
     }
 
     /** {@code GET /mode}. */
     void globalMode(Context ctx) {
         Mode mode = firstOf(views.apply(ctx)::mode, globalChain()).orElse(Mode.READWRITE);
-        Json.send(ctx, new Bodies.ModeBody(mode.name()));
+        Json.send(ctx, new ResponseBodies.ModeBody(mode.name()));
     }
 
     /** {@code GET /mode/{s}}: 40409 without a subject-level record unless {@code defaultToGlobal}. */
@@ -67,7 +67,7 @@ final class SettingQueries {
             mode = Optional.of(Mode.READWRITE);
         }
         Mode found = mode.orElseThrow(() -> new RegistryException(ErrorCode.SUBJECT_MODE_NOT_CONFIGURED, subject));
-        Json.send(ctx, new Bodies.ModeBody(found.name()));
+        Json.send(ctx, new ResponseBodies.ModeBody(found.name()));
     }
 
     /** {@code GET /contexts}: the default context first, then every context in use. */
@@ -120,40 +120,5 @@ final class SettingQueries {
             }
         }
         return Optional.empty();
-    }
-
-    /** A config in response vocabulary: Confluent's property order, {@code compatibilityLevel}, extras appended. */
-    static ObjectNode configBody(ConfigValue config) {
-        ObjectNode body = Json.mapper().createObjectNode();
-        putIfSet(body, "alias", config.alias());
-        putIfSet(body, "normalize", config.normalize());
-        putIfSet(body, "validateFields", config.validateFields());
-        putIfSet(body, "validateRules", config.validateRules());
-        putIfSet(
-                body,
-                "compatibilityLevel",
-                config.compatibilityLevel() == null
-                        ? null
-                        : config.compatibilityLevel().name());
-        putIfSet(body, "compatibilityGroup", config.compatibilityGroup());
-        if (config.other() != null) {
-            body.setAll(extras(config.other()));
-        }
-        return body;
-    }
-
-    private static void putIfSet(ObjectNode body, String name, Object value) {
-        if (value != null) {
-            body.set(name, Json.mapper().valueToTree(value));
-        }
-    }
-
-    private static ObjectNode extras(String raw) {
-        try {
-            JsonNode node = Json.mapper().readTree(raw);
-            return node instanceof ObjectNode object ? object : Json.mapper().createObjectNode();
-        } catch (JsonProcessingException e) {
-            return Json.mapper().createObjectNode();
-        }
     }
 }

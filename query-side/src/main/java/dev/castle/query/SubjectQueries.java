@@ -8,6 +8,7 @@ import dev.castle.domain.SchemaVersion;
 import dev.castle.domain.VersionSpec;
 import dev.castle.domain.decide.Reads;
 import dev.castle.domain.json.RequestBodies;
+import dev.castle.domain.json.ResponseBodies;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Iterator;
@@ -62,7 +63,7 @@ final class SubjectQueries {
             Json.sendBytes(ctx, versionCache.body(found));
             return;
         }
-        Json.send(ctx, Bodies.SchemaEntity.of(found, text(view, found, ctx)));
+        Json.send(ctx, ResponseBodies.SchemaEntity.of(found, text(view, found, ctx)));
     }
 
     /** {@code GET /subjects/{s}/versions/{v}/schema}. */
@@ -90,7 +91,7 @@ final class SubjectQueries {
         boolean deleted = Params.flag(ctx, "deleted");
         String resolved = Subjects.resolve(view, subject, deleted).orElse(subject);
         SchemaVersion found = reads.lookup(view, resolved, request, Params.flag(ctx, "normalize"), deleted);
-        Json.send(ctx, Bodies.SchemaEntity.of(found, text(view, found, ctx)));
+        Json.send(ctx, ResponseBodies.SchemaEntity.of(found, text(view, found, ctx)));
     }
 
     /**
@@ -109,7 +110,7 @@ final class SubjectQueries {
         for (int i = versions.size() - 1; i >= 0; i--) {
             if (filter.matches(versions.get(i))) {
                 SchemaVersion found = versions.get(i);
-                Json.send(ctx, Bodies.SchemaEntity.of(found, text(view, found, ctx)));
+                Json.send(ctx, ResponseBodies.SchemaEntity.of(found, text(view, found, ctx)));
                 return;
             }
         }

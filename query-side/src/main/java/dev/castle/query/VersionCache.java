@@ -1,6 +1,7 @@
 package dev.castle.query;
 
 import dev.castle.domain.SchemaVersion;
+import dev.castle.domain.json.ResponseBodies;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,7 +27,7 @@ final class VersionCache {
         if (entry != null && (entry.source() == version || entry.source().equals(version))) {
             return entry.body();
         }
-        byte[] body = Json.bytes(Bodies.SchemaEntity.of(version, version.schema()));
+        byte[] body = Json.bytes(ResponseBodies.SchemaEntity.of(version, version.schema()));
         if (entries.size() >= MAX_ENTRIES) {
             entries.clear();
         }

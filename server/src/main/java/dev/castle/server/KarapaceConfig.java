@@ -4,6 +4,7 @@ import static java.util.Map.entry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.castle.domain.json.Jackson;
 import dev.castle.rest.RestConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 final class KarapaceConfig {
     private static final Logger log = LoggerFactory.getLogger(KarapaceConfig.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Jackson.MAPPER;
     private static final String ENV_PREFIX = "KARAPACE_";
     private static final String KAFKA = CastleConfig.KAFKASTORE_PREFIX;
     private static final String REST = CastleConfig.REST_PREFIX;

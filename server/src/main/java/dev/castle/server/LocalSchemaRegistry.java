@@ -15,7 +15,8 @@ import dev.castle.domain.SchemaRequest;
 import dev.castle.domain.SchemaType;
 import dev.castle.domain.SchemaVersion;
 import dev.castle.domain.decide.Reads;
-import dev.castle.domain.decide.Responses;
+import dev.castle.domain.json.Jackson;
+import dev.castle.domain.json.ResponseBodies;
 import dev.castle.serdes.RegistryPortException;
 import dev.castle.serdes.SchemaRegistryPort;
 import java.net.URLEncoder;
@@ -35,7 +36,7 @@ import java.util.function.Supplier;
  * HTTP hop to itself.
  */
 final class LocalSchemaRegistry implements SchemaRegistryPort {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Jackson.MAPPER;
 
     private final Supplier<? extends RegistryView> views;
     private final Reads reads;
@@ -112,9 +113,9 @@ final class LocalSchemaRegistry implements SchemaRegistryPort {
                         .toList());
     }
 
-    /** The answer of a registration, local ({@link Responses.RegisterResponse}) or a leader's forwarded JSON. */
+    /** The answer of a registration, local ({@link ResponseBodies.RegisterResponse}) or a leader's forwarded JSON. */
     private static int id(Object answer) {
-        if (answer instanceof Responses.RegisterResponse registered) {
+        if (answer instanceof ResponseBodies.RegisterResponse registered) {
             return registered.id();
         }
         JsonNode body = answer instanceof JsonNode node ? node : JSON.valueToTree(answer);

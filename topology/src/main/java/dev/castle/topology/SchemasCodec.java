@@ -5,11 +5,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.castle.domain.ConfigValue;
 import dev.castle.domain.Event;
 import dev.castle.domain.SchemaReference;
 import dev.castle.domain.SchemaType;
 import dev.castle.domain.SchemaVersion;
+import dev.castle.domain.json.Jackson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,8 +25,10 @@ import java.util.Map;
  * CONFIG/MODE values without a subject. {@link #decode} never throws: what it cannot read is logged and skipped.
  */
 public final class SchemasCodec {
-    static final JsonFactory JSON = new JsonFactory();
-    static final ObjectMapper MAPPER = new ObjectMapper(JSON).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    static final ObjectMapper MAPPER = Jackson.MAPPER;
+    static final JsonFactory JSON = MAPPER.getFactory();
+    /** A record's key or value is one JSON document: anything after it makes the record malformed. */
+    static final ObjectReader RECORD_READER = MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** The event of a record, or null when the record is to be skipped (it was logged). */
     public Event decode(byte[] key, byte[] value) {

@@ -145,7 +145,7 @@ final class SchemasDecoder {
     private static JsonNode parse(byte[] bytes, String part) {
         JsonNode node;
         try {
-            node = SchemasCodec.MAPPER.readTree(bytes);
+            node = SchemasCodec.RECORD_READER.readTree(bytes);
         } catch (JsonProcessingException e) {
             throw new Malformed("invalid JSON in " + part + ": " + e.getOriginalMessage());
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package dev.castle.command.election;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.castle.domain.json.Jackson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
@@ -26,7 +27,7 @@ public final class SrProtocol {
     /** Confluent's assignment version. */
     private static final int ASSIGNMENT_VERSION = 1;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Jackson.MAPPER;
 
     private SrProtocol() {}
 

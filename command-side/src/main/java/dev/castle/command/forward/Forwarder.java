@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.castle.command.WriteRequest;
 import dev.castle.domain.ErrorCode;
 import dev.castle.domain.RegistryException;
+import dev.castle.domain.json.Jackson;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,7 +35,7 @@ public final class Forwarder {
             "Authorization",
             "X-Request-ID",
             "traceparent");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Jackson.MAPPER;
 
     private final HttpClient http;
     private final Duration readTimeout;

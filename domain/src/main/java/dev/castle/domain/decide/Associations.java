@@ -12,6 +12,7 @@ import dev.castle.domain.RegistryView;
 import dev.castle.domain.SchemaVersion;
 import dev.castle.domain.decide.AssociationRequests.Draft;
 import dev.castle.domain.decide.AssociationRequests.Validated;
+import dev.castle.domain.json.ResponseBodies;
 import dev.castle.domain.state.Overlay;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -309,13 +310,13 @@ final class Associations {
             Subjects.live(overlay, draft.subject).stream()
                     .filter(version -> version.id() == id)
                     .reduce((first, second) -> second)
-                    .ifPresent(version -> schemas.put(draft.type, Responses.schema(version)));
+                    .ifPresent(version -> schemas.put(draft.type, ResponseBodies.SchemaEntity.of(version)));
         }
         return schemas;
     }
 
     private static int registeredId(Object response) {
-        if (response instanceof Responses.RegisterResponse answer) {
+        if (response instanceof ResponseBodies.RegisterResponse answer) {
             return answer.id();
         }
         return ((Number) ((Map<?, ?>) response).get("id")).intValue();

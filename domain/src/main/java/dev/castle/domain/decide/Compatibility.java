@@ -9,6 +9,7 @@ import dev.castle.domain.RegistryView;
 import dev.castle.domain.SchemaVersion;
 import dev.castle.domain.format.CompatibilityChecker;
 import dev.castle.domain.format.ParsedSchema;
+import dev.castle.domain.json.Jackson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -64,7 +65,7 @@ final class Compatibility {
         if (metadata == null) {
             return null;
         }
-        JsonNode value = Responses.parse(metadata).path("properties").path(group);
+        JsonNode value = Jackson.stored(metadata).path("properties").path(group);
         return value.isTextual() ? value.asText() : null;
     }
 }

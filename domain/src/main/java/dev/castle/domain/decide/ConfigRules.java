@@ -10,13 +10,13 @@ import dev.castle.domain.Event;
 import dev.castle.domain.RegistryException;
 import dev.castle.domain.RegistrySettings;
 import dev.castle.domain.RegistryView;
+import dev.castle.domain.json.Jackson;
+import dev.castle.domain.json.ResponseBodies;
 import java.util.List;
 import java.util.Optional;
 
 /** {@code PUT} and {@code DELETE /config[/{s}]} (spec §2.5): set fields merge into the stored record. */
 final class ConfigRules {
-    static final String REQUEST_LEVEL = "compatibility";
-    static final String RESPONSE_LEVEL = "compatibilityLevel";
 
     private final RegistrySettings settings;
     private final Scopes scopes;
@@ -34,7 +34,9 @@ final class ConfigRules {
         validateRuleSets(command.config());
         checkWritable(view, level);
         ConfigValue merged = merge(view.config(level).orElse(null), command.config());
-        return new Decision(List.of(new Event.ConfigSet(level, merged)), Responses.config(merged, REQUEST_LEVEL));
+        return new Decision(
+                List.of(new Event.ConfigSet(level, merged)),
+                ResponseBodies.config(merged, ResponseBodies.REQUEST_LEVEL));
     }
 
     /** A config's {@code defaultRuleSet} and {@code overrideRuleSet} pass the checks a registration's does (42210). */
@@ -42,7 +44,7 @@ final class ConfigRules {
         if (config.other() == null) {
             return;
         }
-        JsonNode other = Responses.parse(config.other());
+        JsonNode other = Jackson.stored(config.other());
         for (String name : List.of(DataContracts.DEFAULT_RULE_SET, DataContracts.OVERRIDE_RULE_SET)) {
             JsonNode ruleSet = other.get(name);
             if (ruleSet != null && !ruleSet.isNull()) {
@@ -59,7 +61,9 @@ final class ConfigRules {
         }
         checkWritable(view, level);
         ConfigValue answered = withLevel(previous.orElse(ConfigValue.of(null)));
-        return new Decision(List.of(new Event.ConfigCleared(level)), Responses.config(answered, RESPONSE_LEVEL));
+        return new Decision(
+                List.of(new Event.ConfigCleared(level)),
+                ResponseBodies.config(answered, ResponseBodies.RESPONSE_LEVEL));
     }
 
     private void checkWritable(RegistryView view, String level) {
@@ -106,8 +110,8 @@ final class ConfigRules {
         if (old == null || update == null) {
             return pick(update, old);
         }
-        ObjectNode merged = (ObjectNode) Responses.parse(old);
-        merged.setAll((ObjectNode) Responses.parse(update));
+        ObjectNode merged = (ObjectNode) Jackson.stored(old);
+        merged.setAll((ObjectNode) Jackson.stored(update));
         return merged.toString();
     }
 }

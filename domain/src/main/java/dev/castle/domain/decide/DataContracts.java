@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.castle.domain.ConfigValue;
 import dev.castle.domain.ContractForm;
 import dev.castle.domain.SchemaVersion;
+import dev.castle.domain.json.Jackson;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -44,7 +45,7 @@ final class DataContracts {
     static Contract merged(Optional<ConfigValue> config, Contract sent, SchemaVersion previous) {
         String metadata = sent.metadata() != null || previous == null ? sent.metadata() : previous.metadata();
         String ruleSet = sent.ruleSet() != null || previous == null ? sent.ruleSet() : previous.ruleSet();
-        JsonNode settings = config.map(ConfigValue::other).map(Responses::parse).orElse(NODES.objectNode());
+        JsonNode settings = config.map(ConfigValue::other).map(Jackson::stored).orElse(NODES.objectNode());
         String withDefaults = mergeMetadata(stored(settings, DEFAULT_METADATA), metadata);
         String withDefaultRules = mergeRuleSets(stored(settings, DEFAULT_RULE_SET), ruleSet);
         return new Contract(
@@ -54,7 +55,7 @@ final class DataContracts {
 
     /** True when the config sets any default or override (Confluent's {@code hasDefaultsOrOverrides}). */
     static boolean hasDefaultsOrOverrides(Optional<ConfigValue> config) {
-        JsonNode settings = config.map(ConfigValue::other).map(Responses::parse).orElse(null);
+        JsonNode settings = config.map(ConfigValue::other).map(Jackson::stored).orElse(null);
         return settings != null
                 && Stream.of(DEFAULT_METADATA, OVERRIDE_METADATA, DEFAULT_RULE_SET, OVERRIDE_RULE_SET)
                         .anyMatch(settings::hasNonNull);
@@ -65,8 +66,8 @@ final class DataContracts {
         if (old == null || update == null) {
             return old == null ? update : old;
         }
-        JsonNode before = Responses.parse(old);
-        JsonNode after = Responses.parse(update);
+        JsonNode before = Jackson.stored(old);
+        JsonNode after = Jackson.stored(update);
         ObjectNode merged = NODES.objectNode();
         putIfNotEmpty(merged, "tags", tags(before, after));
         putIfNotEmpty(merged, "properties", properties(before, after));
@@ -79,8 +80,8 @@ final class DataContracts {
         if (old == null || update == null) {
             return old == null ? update : old;
         }
-        JsonNode before = Responses.parse(old);
-        JsonNode after = Responses.parse(update);
+        JsonNode before = Jackson.stored(old);
+        JsonNode after = Jackson.stored(update);
         ObjectNode merged = NODES.objectNode();
         for (String list : List.of("migrationRules", "domainRules", "encodingRules")) {
             putIfNotEmpty(merged, list, rules(before.path(list), after.path(list)));

@@ -10,6 +10,7 @@ import dev.castle.domain.RegistryException;
 import dev.castle.domain.RegistrySettings;
 import dev.castle.domain.RegistryView;
 import dev.castle.domain.SchemaVersion;
+import dev.castle.domain.json.ResponseBodies;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +42,7 @@ final class ModeRules {
             events.addAll(purgeForImport(view, level));
         }
         events.add(command.mode() == null ? new Event.ModeCleared(level) : new Event.ModeSet(level, command.mode()));
-        return new Decision(events, Responses.mode(command.mode()));
+        return new Decision(events, ResponseBodies.ModeBody.of(command.mode()));
     }
 
     Decision delete(Command.DeleteMode command, RegistryView view) {
@@ -62,7 +63,7 @@ final class ModeRules {
                 }
             }
         }
-        return new Decision(events, Responses.mode(previous.orElse(null)));
+        return new Decision(events, ResponseBodies.ModeBody.of(previous.orElse(null)));
     }
 
     private static boolean global(String level) {

@@ -14,6 +14,7 @@ import dev.castle.domain.SchemaFingerprint;
 import dev.castle.domain.SchemaRequest;
 import dev.castle.domain.SchemaVersion;
 import dev.castle.domain.format.ParsedSchema;
+import dev.castle.domain.json.ResponseBodies;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -266,7 +267,7 @@ final class Registration {
     }
 
     private static Object response(boolean populated, SchemaVersion version) {
-        return populated ? Responses.schema(version) : Responses.RegisterResponse.of(version);
+        return populated ? ResponseBodies.SchemaEntity.of(version) : ResponseBodies.RegisterResponse.of(version);
     }
 
     static RegistryException notPermitted(String message) {

@@ -2,6 +2,7 @@ package dev.castle.domain.decide;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.castle.domain.format.ParsedSchema;
+import dev.castle.domain.json.Jackson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -41,7 +42,7 @@ final class ReservedFields {
         if (metadata == null) {
             return names;
         }
-        JsonNode value = Responses.parse(metadata).path("properties").path(RESERVED);
+        JsonNode value = Jackson.stored(metadata).path("properties").path(RESERVED);
         if (value.isTextual()) {
             for (String name : value.asText().split(",")) {
                 if (!name.trim().isEmpty()) {

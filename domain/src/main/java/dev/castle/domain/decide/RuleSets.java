@@ -3,6 +3,7 @@ package dev.castle.domain.decide;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.castle.domain.ErrorCode;
 import dev.castle.domain.RegistryException;
+import dev.castle.domain.json.Jackson;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -24,7 +25,7 @@ final class RuleSets {
         if (ruleSet == null) {
             return;
         }
-        JsonNode rules = Responses.parse(ruleSet);
+        JsonNode rules = Jackson.stored(ruleSet);
         Set<String> names = new HashSet<>();
         check(
                 rules.path("migrationRules"),

@@ -7,6 +7,7 @@ import dev.castle.domain.SchemaFingerprint;
 import dev.castle.domain.SchemaRequest;
 import dev.castle.domain.SchemaVersion;
 import dev.castle.domain.VersionSpec;
+import dev.castle.domain.json.ResponseBodies;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -101,17 +102,17 @@ final class SchemaLookup {
         SchemaVersion found = existing.get();
         if (request.version() == null || request.version() == 0 || latestOnly) {
             boolean sameId = request.id() == null || request.id() < 0 || request.id() == found.id();
-            return sameId ? Optional.of(Responses.RegisterResponse.of(found)) : Optional.empty();
+            return sameId ? Optional.of(ResponseBodies.RegisterResponse.of(found)) : Optional.empty();
         }
         if (request.id() == null || request.id() != found.id()) {
             return Optional.empty();
         }
         if (request.version() == found.version()) {
-            return Optional.of(Responses.schema(found));
+            return Optional.of(ResponseBodies.SchemaEntity.of(found));
         }
         return view.version(subject, request.version())
                 .filter(older -> !older.deleted() && older.id() == found.id() && Registration.sameContent(older, found))
-                .map(Responses::schema);
+                .map(ResponseBodies.SchemaEntity::of);
     }
 
     private Optional<SchemaVersion> latestMatch(

@@ -13,6 +13,7 @@ import dev.castle.domain.SchemaVersion;
 import dev.castle.domain.TagChanges;
 import dev.castle.domain.TagRequest;
 import dev.castle.domain.VersionSpec;
+import dev.castle.domain.json.Jackson;
 import java.util.List;
 import java.util.Optional;
 
@@ -80,7 +81,7 @@ final class TagSchemaRequests {
         if (ruleSet == null || request.rulesToRemove() == null) {
             return ruleSet;
         }
-        ObjectNode pruned = (ObjectNode) Responses.parse(ruleSet);
+        ObjectNode pruned = (ObjectNode) Jackson.stored(ruleSet);
         for (String list : RULE_LISTS) {
             if (pruned.get(list) instanceof ArrayNode rules) {
                 ArrayNode kept = pruned.putArray(list);

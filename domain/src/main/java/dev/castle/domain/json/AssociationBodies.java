@@ -1,7 +1,6 @@
 package dev.castle.domain.json;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,8 +19,7 @@ import java.util.List;
  * Jackson's message, a missing body 422. A {@code schema} inside an association is read as a register request.
  */
 public final class AssociationBodies {
-    private static final ObjectMapper MAPPER =
-            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper MAPPER = Jackson.MAPPER;
 
     private AssociationBodies() {}
 

@@ -3,7 +3,6 @@ package dev.castle.domain.json;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,8 +28,7 @@ import java.util.Objects;
  * Confluent's request type, as Confluent's mapper names it (spec §1.3); a missing body is 422.
  */
 public final class RequestBodies {
-    private static final ObjectMapper MAPPER =
-            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper MAPPER = Jackson.MAPPER;
     private static final String CONFLUENT_ENTITIES = "io.confluent.kafka.schemaregistry.client.rest.entities.";
 
     /** The type Confluent reads each body (or part of one) into, which its mismatch messages name. */

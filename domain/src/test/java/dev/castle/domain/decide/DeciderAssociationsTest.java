@@ -1,5 +1,6 @@
 package dev.castle.domain.decide;
 
+import static dev.castle.domain.decide.RegisterAnswers.asJson;
 import static dev.castle.domain.decide.RegistryFixture.field;
 import static dev.castle.domain.decide.RegistryFixture.record;
 import static dev.castle.domain.decide.RegistryFixture.request;
@@ -53,7 +54,7 @@ class DeciderAssociationsTest {
 
         // then
         assertThat(decision.events()).hasSize(2).allMatch(e -> e instanceof Event.AssociationUpserted);
-        Map<?, ?> response = (Map<?, ?>) decision.response();
+        Map<?, ?> response = asJson(decision.response());
         assertThat(response.get("resourceId")).isEqualTo("id-1");
         assertThat(response.get("resourceType")).isEqualTo("topic");
         assertThat((List<Object>) response.get("associations"))
@@ -88,7 +89,7 @@ class DeciderAssociationsTest {
                 registry.model.associationsBySubject(":.lkc-1:orders-value").get(0);
         assertThat(association.lifecycle()).isEqualTo(Lifecycle.STRONG);
         assertThat(association.frozen()).isTrue();
-        Map<?, ?> info = (Map<?, ?>) ((List<?>) ((Map<?, ?>) decision.response()).get("associations")).get(0);
+        Map<?, ?> info = (Map<?, ?>) ((List<?>) (asJson(decision.response())).get("associations")).get(0);
         assertThat(info.containsKey("frozen")).isFalse();
         assertThat(((Map<?, ?>) info.get("schema")).get("version")).isEqualTo(1);
     }

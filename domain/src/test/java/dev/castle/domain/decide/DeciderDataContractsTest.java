@@ -1,5 +1,6 @@
 package dev.castle.domain.decide;
 
+import static dev.castle.domain.decide.RegisterAnswers.asJson;
 import static dev.castle.domain.decide.RegistryFixture.field;
 import static dev.castle.domain.decide.RegistryFixture.fieldWithDefault;
 import static dev.castle.domain.decide.RegistryFixture.record;
@@ -14,6 +15,8 @@ import dev.castle.domain.SchemaFingerprint;
 import dev.castle.domain.SchemaRequest;
 import dev.castle.domain.SchemaType;
 import dev.castle.domain.SchemaVersion;
+import dev.castle.domain.json.Jackson;
+import dev.castle.domain.json.ResponseBodies;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,7 +42,7 @@ class DeciderDataContractsTest {
         // then
         String stored = "{\"properties\":{\"owner\":\"s\",\"team\":\"o\"}}";
         assertThat(registry.model.version("s", 1).map(SchemaVersion::metadata)).contains(stored);
-        assertThat(decision.response())
+        assertThat(asJson(decision.response()))
                 .isEqualTo(Map.of(
                         "subject",
                         "s",
@@ -50,7 +53,7 @@ class DeciderDataContractsTest {
                         "guid",
                         guid("s", 1),
                         "metadata",
-                        Responses.parse(stored),
+                        asJson(Jackson.stored(stored)),
                         "schema",
                         V1));
     }
@@ -76,7 +79,7 @@ class DeciderDataContractsTest {
         Decision decision = registry.decide(register("s", V1, OWNER_D, null));
 
         // then
-        assertThat(decision.response())
+        assertThat(asJson(decision.response()))
                 .isEqualTo(Map.of(
                         "subject",
                         "s",
@@ -87,7 +90,7 @@ class DeciderDataContractsTest {
                         "guid",
                         guid("s", 1),
                         "metadata",
-                        Responses.parse(OWNER_D),
+                        asJson(Jackson.stored(OWNER_D)),
                         "schema",
                         V1));
     }
@@ -103,8 +106,8 @@ class DeciderDataContractsTest {
 
         // then
         assertThat(decision.events()).isEmpty();
-        assertThat(decision.response()).isInstanceOf(Map.class);
-        assertThat(((Map<?, ?>) decision.response()).get("version")).isEqualTo(1);
+        assertThat(decision.response()).isInstanceOf(ResponseBodies.SchemaEntity.class);
+        assertThat(asJson(decision.response()).get("version")).isEqualTo(1);
     }
 
     @Test

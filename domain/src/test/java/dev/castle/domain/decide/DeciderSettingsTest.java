@@ -1,6 +1,7 @@
 package dev.castle.domain.decide;
 
 import static dev.castle.domain.decide.DeciderRegisterTest.V1;
+import static dev.castle.domain.decide.RegisterAnswers.asJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.castle.domain.Command;
@@ -29,7 +30,7 @@ class DeciderSettingsTest {
 
         assertThat(decision.events())
                 .containsExactly(new Event.ConfigSet(null, ConfigValue.of(CompatibilityLevel.FULL)));
-        assertThat(decision.response()).isEqualTo(Map.of("compatibility", "FULL"));
+        assertThat(asJson(decision.response())).isEqualTo(Map.of("compatibility", "FULL"));
     }
 
     @Test
@@ -38,7 +39,7 @@ class DeciderSettingsTest {
 
         Decision decision = registry.decide(new Command.SetConfig("s", ConfigValue.of(CompatibilityLevel.FORWARD)));
 
-        assertThat(decision.response()).isEqualTo(Map.of("normalize", true, "compatibility", "FORWARD"));
+        assertThat(asJson(decision.response())).isEqualTo(Map.of("normalize", true, "compatibility", "FORWARD"));
         assertThat(registry.model.config("s"))
                 .contains(new ConfigValue(null, true, null, null, CompatibilityLevel.FORWARD, null, null));
     }
@@ -61,7 +62,7 @@ class DeciderSettingsTest {
         Decision deleted = registry.decide(new Command.DeleteConfig("s"));
         RegistryException again = registry.rejected(new Command.DeleteConfig("s"));
 
-        assertThat(deleted.response()).isEqualTo(Map.of("compatibilityLevel", "FORWARD"));
+        assertThat(asJson(deleted.response())).isEqualTo(Map.of("compatibilityLevel", "FORWARD"));
         assertThat(deleted.events()).containsExactly(new Event.ConfigCleared("s"));
         assertThat(again.errorCode()).isEqualTo(ErrorCode.SUBJECT_NOT_FOUND);
         assertThat(again.getMessage()).isEqualTo("Subject 's' not found.");
@@ -73,8 +74,8 @@ class DeciderSettingsTest {
         registry.decide(new Command.SetConfig(null, ConfigValue.of(CompatibilityLevel.FULL)));
         Decision changed = registry.decide(new Command.DeleteConfig(null));
 
-        assertThat(untouched.response()).isEqualTo(Map.of("compatibilityLevel", "BACKWARD"));
-        assertThat(changed.response()).isEqualTo(Map.of("compatibilityLevel", "FULL"));
+        assertThat(asJson(untouched.response())).isEqualTo(Map.of("compatibilityLevel", "BACKWARD"));
+        assertThat(asJson(changed.response())).isEqualTo(Map.of("compatibilityLevel", "FULL"));
         assertThat(changed.events()).containsExactly(new Event.ConfigCleared(null));
     }
 
@@ -83,11 +84,11 @@ class DeciderSettingsTest {
         Decision set = registry.decide(new Command.SetMode("s", Mode.READONLY, false));
         Decision cleared = registry.decide(new Command.SetMode("s", null, false));
 
-        assertThat(set.response()).isEqualTo(Map.of("mode", "READONLY"));
+        assertThat(asJson(set.response())).isEqualTo(Map.of("mode", "READONLY"));
         assertThat(set.events()).containsExactly(new Event.ModeSet("s", Mode.READONLY));
         Map<String, Object> nullMode = new HashMap<>();
         nullMode.put("mode", null);
-        assertThat(cleared.response()).isEqualTo(nullMode);
+        assertThat(asJson(cleared.response())).isEqualTo(nullMode);
         assertThat(cleared.events()).containsExactly(new Event.ModeCleared("s"));
     }
 
@@ -151,10 +152,10 @@ class DeciderSettingsTest {
         RegistryException again = registry.rejected(new Command.DeleteMode("s", false));
         Decision global = registry.decide(new Command.DeleteMode(null, false));
 
-        assertThat(subject.response()).isEqualTo(Map.of("mode", "READONLY"));
+        assertThat(asJson(subject.response())).isEqualTo(Map.of("mode", "READONLY"));
         assertThat(subject.events()).containsExactly(new Event.ModeCleared("s"));
         assertThat(again.errorCode()).isEqualTo(ErrorCode.SUBJECT_NOT_FOUND);
-        assertThat(global.response()).isEqualTo(Map.of("mode", "READWRITE"));
+        assertThat(asJson(global.response())).isEqualTo(Map.of("mode", "READWRITE"));
     }
 
     @Test

@@ -24,6 +24,7 @@ import dev.castle.domain.SchemaRequest;
 import dev.castle.domain.SchemaType;
 import dev.castle.domain.SchemaVersion;
 import dev.castle.domain.VersionSpec;
+import dev.castle.domain.json.ResponseBodies;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -178,7 +179,8 @@ class ReadsTest {
                 .isEmpty();
         assertThat(reads.registeredAlready(registry.model, new Command.RegisterSchema("s", sameIdAndVersion, false)))
                 .get()
-                .isEqualTo(Responses.schema(registry.model.version("s", 1).orElseThrow()));
+                .isEqualTo(ResponseBodies.SchemaEntity.of(
+                        registry.model.version("s", 1).orElseThrow()));
     }
 
     @Test

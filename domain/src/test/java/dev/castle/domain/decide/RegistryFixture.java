@@ -9,6 +9,7 @@ import dev.castle.domain.RegistrySettings;
 import dev.castle.domain.SchemaReference;
 import dev.castle.domain.SchemaRequest;
 import dev.castle.domain.SchemaType;
+import dev.castle.domain.json.ResponseBodies;
 import dev.castle.domain.state.RegistryModel;
 import java.util.List;
 
@@ -40,13 +41,13 @@ final class RegistryFixture {
     }
 
     int register(String subject, String schema) {
-        return ((Responses.RegisterResponse)
+        return ((ResponseBodies.RegisterResponse)
                         decide(registration(subject, schema)).response())
                 .id();
     }
 
     int register(String subject, String schema, SchemaReference... references) {
-        return ((Responses.RegisterResponse)
+        return ((ResponseBodies.RegisterResponse)
                         decide(registration(subject, schema, references)).response())
                 .id();
     }

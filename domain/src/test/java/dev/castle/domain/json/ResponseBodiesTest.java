@@ -1,4 +1,4 @@
-package dev.castle.query;
+package dev.castle.domain.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,19 +11,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class BodiesTest {
+class ResponseBodiesTest {
 
     private static String json(Object body) {
-        return new String(Json.bytes(body), StandardCharsets.UTF_8);
+        return new String(Jackson.bytes(body), StandardCharsets.UTF_8);
     }
 
     @Test
     void shouldOmitAvroTypeAndEmptyReferencesFromSchemaString() {
         SchemaVersion avro = new SchemaVersion("s", 1, 7, SchemaType.AVRO, "\"string\"", List.of(), null, null, false);
 
-        assertThat(json(Bodies.SchemaString.of(avro, avro.schema(), null)))
+        assertThat(json(ResponseBodies.SchemaString.of(avro, avro.schema(), null)))
                 .isEqualTo("{\"guid\":\"095d71cf-1255-6b9d-5e33-0ad575b3df5d\",\"schema\":\"\\\"string\\\"\"}");
-        assertThat(json(Bodies.SchemaString.of(avro, avro.schema(), 3)))
+        assertThat(json(ResponseBodies.SchemaString.of(avro, avro.schema(), 3)))
                 .isEqualTo(
                         "{\"guid\":\"095d71cf-1255-6b9d-5e33-0ad575b3df5d\",\"schema\":\"\\\"string\\\"\",\"maxId\":3}");
     }
@@ -41,12 +41,12 @@ class BodiesTest {
                 null,
                 false);
 
-        assertThat(json(Bodies.SchemaString.of(proto, "syntax", null)))
+        assertThat(json(ResponseBodies.SchemaString.of(proto, "syntax", null)))
                 .isEqualTo(
                         "{\"guid\":\"5bd79cbf-4cb0-94e6-786f-5087769f68cb\",\"schemaType\":\"PROTOBUF\",\"schema\":\"syntax\","
                                 + "\"references\":[{\"name\":\"b.proto\",\"subject\":\"b\",\"version\":1}],"
                                 + "\"metadata\":{\"properties\":{\"k\":\"v\"}}}");
-        assertThat(json(Bodies.SchemaEntity.of(proto, "syntax")))
+        assertThat(json(ResponseBodies.SchemaEntity.of(proto, "syntax")))
                 .isEqualTo(
                         "{\"subject\":\"p\",\"version\":1,\"id\":2,\"guid\":\"5bd79cbf-4cb0-94e6-786f-5087769f68cb\",\"schemaType\":\"PROTOBUF\","
                                 + "\"references\":[{\"name\":\"b.proto\",\"subject\":\"b\",\"version\":1}],"
@@ -58,15 +58,15 @@ class BodiesTest {
         SchemaVersion avro =
                 new SchemaVersion(":.ctx:s", 2, 5, SchemaType.AVRO, "\"int\"", List.of(), null, null, false);
 
-        assertThat(json(Bodies.SchemaEntity.of(avro, avro.schema())))
+        assertThat(json(ResponseBodies.SchemaEntity.of(avro, avro.schema())))
                 .isEqualTo(
                         "{\"subject\":\":.ctx:s\",\"version\":2,\"id\":5,\"guid\":\"ef524ea1-b91e-7317-3d93-8ade36c1db32\",\"schema\":\"\\\"int\\\"\"}");
     }
 
     @Test
     void shouldPrintCompatibilityWithMessagesOnlyWhenGiven() {
-        assertThat(json(new Bodies.Compatibility(true, null))).isEqualTo("{\"is_compatible\":true}");
-        assertThat(json(new Bodies.Compatibility(false, List.of("m"))))
+        assertThat(json(new ResponseBodies.Compatibility(true, null))).isEqualTo("{\"is_compatible\":true}");
+        assertThat(json(new ResponseBodies.Compatibility(false, List.of("m"))))
                 .isEqualTo("{\"is_compatible\":false,\"messages\":[\"m\"]}");
     }
 
@@ -75,9 +75,16 @@ class BodiesTest {
         ConfigValue config =
                 new ConfigValue(null, true, null, null, CompatibilityLevel.FULL, null, "{\"defaultMetadata\":{}}");
 
-        assertThat(json(SettingQueries.configBody(config)))
+        assertThat(json(ResponseBodies.config(config, ResponseBodies.RESPONSE_LEVEL)))
                 .isEqualTo("{\"normalize\":true,\"compatibilityLevel\":\"FULL\",\"defaultMetadata\":{}}");
-        assertThat(json(SettingQueries.configBody(ConfigValue.of(CompatibilityLevel.BACKWARD))))
-                .isEqualTo("{\"compatibilityLevel\":\"BACKWARD\"}");
+        assertThat(json(ResponseBodies.config(
+                        ConfigValue.of(CompatibilityLevel.BACKWARD), ResponseBodies.REQUEST_LEVEL)))
+                .isEqualTo("{\"compatibility\":\"BACKWARD\"}");
+    }
+
+    @Test
+    void shouldPrintAModeNeverSetAsNull() {
+        assertThat(json(ResponseBodies.ModeBody.of(null))).isEqualTo("{\"mode\":null}");
+        assertThat(json(ResponseBodies.ModeBody.of("READONLY"))).isEqualTo("{\"mode\":\"READONLY\"}");
     }
 }

@@ -3,6 +3,7 @@ package dev.castle.server.auth;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.castle.domain.json.Jackson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,7 +27,7 @@ public final class AuthFile {
     /** The prefix of a subject's resource; the subject is its stored name ({@code :.ctx:name} in a context). */
     public static final String SUBJECT_PREFIX = "Subject:";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Jackson.MAPPER;
 
     private final Map<String, User> users;
     private final List<Permission> permissions;

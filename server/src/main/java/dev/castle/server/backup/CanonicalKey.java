@@ -3,6 +3,7 @@ package dev.castle.server.backup;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.castle.domain.json.Jackson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Iterator;
@@ -16,7 +17,7 @@ import java.util.Set;
  * with a {@code keytype}, is left as it is.
  */
 final class CanonicalKey {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Jackson.MAPPER;
     private static final List<String> ORDER = List.of("keytype", "subject", "tenant", "context", "version", "magic");
     private static final Set<String> KNOWN = Set.copyOf(ORDER);
 

@@ -3,6 +3,7 @@ package dev.castle.server.backup;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.castle.domain.json.Jackson;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Import {
     private static final Logger log = LoggerFactory.getLogger(Import.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Jackson.MAPPER;
     private static final Set<String> SCHEMA_FIELDS =
             Set.of("schema", "schemaType", "references", "metadata", "ruleSet");
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.castle.domain.Event;
+import dev.castle.domain.json.Jackson;
 import dev.castle.server.CastleConfig;
 import dev.castle.topology.SchemasCodec;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Recover {
     private static final Logger log = LoggerFactory.getLogger(Recover.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Jackson.MAPPER;
 
     private Recover() {}
 

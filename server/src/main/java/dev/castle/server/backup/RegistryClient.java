@@ -2,6 +2,7 @@ package dev.castle.server.backup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.castle.domain.json.Jackson;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -21,7 +22,7 @@ import java.util.Optional;
  */
 final class RegistryClient {
     private static final String MEDIA_TYPE = "application/vnd.schemaregistry.v1+json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Jackson.MAPPER;
 
     private final String base;
     private final Optional<String> authorization;

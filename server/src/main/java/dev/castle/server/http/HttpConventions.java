@@ -3,6 +3,7 @@ package dev.castle.server.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.castle.domain.ErrorCode;
 import dev.castle.domain.RegistryException;
+import dev.castle.domain.json.ResponseBodies.ErrorBody;
 import dev.castle.server.health.HealthRoutes;
 import dev.castle.server.metrics.NodeMetrics;
 import io.javalin.config.JavalinConfig;

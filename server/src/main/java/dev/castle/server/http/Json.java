@@ -1,27 +1,22 @@
 package dev.castle.server.http;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.castle.domain.json.Jackson;
 import io.javalin.json.JsonMapper;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Type;
 
-/** The server's one ObjectMapper: nulls are omitted from every response body. */
+/** Javalin's {@link JsonMapper} over the registry's one mapper ({@link Jackson#MAPPER}). */
 public final class Json implements JsonMapper {
-    private static final ObjectMapper MAPPER =
-            new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    private static final ObjectMapper MAPPER = Jackson.MAPPER;
 
     public static ObjectMapper mapper() {
         return MAPPER;
     }
 
     static byte[] bytes(Object value) {
-        try {
-            return MAPPER.writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Jackson.bytes(value);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.castle.server.http;
 
+import dev.castle.domain.json.ResponseBodies.ErrorBody;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -30,7 +30,6 @@ final class JsonErrorHandler extends ErrorHandler {
 
     static byte[] body(int status) {
         String reason = HttpStatus.getMessage(status);
-        return ("{\"error_code\":" + status + ",\"message\":\"HTTP " + status + " " + reason + "\"}")
-                .getBytes(StandardCharsets.UTF_8);
+        return Json.bytes(new ErrorBody(status, "HTTP " + status + " " + reason));
     }
 }

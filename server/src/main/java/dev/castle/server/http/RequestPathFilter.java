@@ -1,6 +1,7 @@
 package dev.castle.server.http;
 
 import dev.castle.domain.RegistryException;
+import dev.castle.domain.json.ResponseBodies.ErrorBody;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

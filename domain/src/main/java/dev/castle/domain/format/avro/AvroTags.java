@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.castle.domain.SchemaEntity;
 import dev.castle.domain.format.SchemaTagException;
+import dev.castle.domain.json.Jackson;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
@@ -25,7 +26,7 @@ import org.apache.avro.Schema;
  */
 final class AvroTags {
     static final String TAGS = "confluent:tags";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Jackson.MAPPER;
 
     private AvroTags() {}
 

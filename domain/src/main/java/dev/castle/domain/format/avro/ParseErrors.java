@@ -1,6 +1,7 @@
 package dev.castle.domain.format.avro;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.castle.domain.json.Jackson;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import org.apache.avro.AvroTypeException;
  * name not defined yet and quotes it as written. For those errors the schema is walked again as 1.11 reads it.
  */
 final class ParseErrors {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Jackson.MAPPER;
     private static final String PLACEHOLDER_NAME = "UnresolvedSchema_";
     /** How 1.12 prints a placeholder inside a schema; the group is the quoted name it stands for. */
     private static final Pattern PLACEHOLDER =

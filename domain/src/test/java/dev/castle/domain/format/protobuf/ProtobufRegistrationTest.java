@@ -15,7 +15,7 @@ import dev.castle.domain.SchemaType;
 import dev.castle.domain.SchemaVersion;
 import dev.castle.domain.decide.Decider;
 import dev.castle.domain.decide.Reads;
-import dev.castle.domain.decide.Responses;
+import dev.castle.domain.json.ResponseBodies;
 import dev.castle.domain.state.RegistryModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class ProtobufRegistrationTest {
     }
 
     private int register(String subject, String schema, SchemaReference... references) {
-        return ((Responses.RegisterResponse)
+        return ((ResponseBodies.RegisterResponse)
                         decide(subject, request(schema, references), false).response())
                 .id();
     }
