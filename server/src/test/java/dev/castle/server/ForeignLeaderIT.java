@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.castle.domain.Event;
 import dev.castle.domain.SchemaType;
 import dev.castle.domain.SchemaVersion;
+import dev.castle.testing.TestKafka;
 import dev.castle.topology.SchemasCodec;
 import java.io.IOException;
 import java.net.InetSocketAddress;

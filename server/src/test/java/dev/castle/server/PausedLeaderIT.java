@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.castle.testing.TestKafka;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package dev.castle.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.castle.testing.TestKafka;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

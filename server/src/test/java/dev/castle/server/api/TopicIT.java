@@ -5,7 +5,7 @@ import static dev.castle.server.api.ApiAssertions.assertError;
 import static dev.castle.server.api.ApiAssertions.assertOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.castle.server.TestKafka;
+import dev.castle.testing.TestKafka;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.castle.server.Castle;
 import dev.castle.server.CastleConfig;
-import dev.castle.server.TestKafka;
+import dev.castle.testing.TestKafka;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.castle.server.clients;
 
 import dev.castle.server.Castle;
-import dev.castle.server.TestKafka;
+import dev.castle.testing.TestKafka;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

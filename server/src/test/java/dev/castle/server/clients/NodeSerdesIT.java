@@ -15,7 +15,7 @@ import dev.castle.serdes.kafka.CastleJsonSchemaSerializer;
 import dev.castle.serdes.kafka.CastleProtobufDeserializer;
 import dev.castle.serdes.kafka.CastleProtobufSerializer;
 import dev.castle.server.Castle;
-import dev.castle.server.TestKafka;
+import dev.castle.testing.TestKafka;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -3,7 +3,7 @@ package dev.castle.server.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.castle.server.Castle;
-import dev.castle.server.TestKafka;
+import dev.castle.testing.TestKafka;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -2,8 +2,8 @@ package dev.castle.server.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.castle.embedded.EmbeddedKafka;
 import dev.castle.server.Castle;
-import dev.castle.server.EmbeddedKafka;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -2,8 +2,8 @@ package dev.castle.server.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.castle.server.TestKafka;
 import dev.castle.server.rest.RestApi.Reply;
+import dev.castle.testing.TestKafka;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.castle.server.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.castle.server.Castle;
-import dev.castle.server.TestKafka;
+import dev.castle.testing.TestKafka;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
