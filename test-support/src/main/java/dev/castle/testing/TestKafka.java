@@ -82,6 +82,19 @@ public final class TestKafka {
         return createTopic(topic, partitions, Map.of());
     }
 
+    /** Deletes {@code topic} and returns once the broker no longer lists it. */
+    public static void deleteTopic(String topic) {
+        try (Admin admin = admin()) {
+            admin.deleteTopics(List.of(topic)).all().get();
+            Await.until(() -> !listed(admin, topic), TOPIC_TIMEOUT, "the broker to unlist topic " + topic);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot delete topic " + topic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted deleting topic " + topic, e);
+        }
+    }
+
     private static boolean listed(Admin admin, String topic) {
         try {
             return admin.listTopics().names().get().contains(topic);

@@ -42,7 +42,7 @@ class BackupRestoreIT {
 
         assertThat(tool("backup", "get", "--location", file.toString(), properties.toString()))
                 .isZero();
-        Registries.deleteTopic(topic);
+        TestKafka.deleteTopic(topic);
         assertThat(tool("backup", "restore", "--location", file.toString(), properties.toString()))
                 .isZero();
 
