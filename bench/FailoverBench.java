@@ -1,4 +1,4 @@
-import dev.castle.server.EmbeddedKafka;
+import dev.castle.embedded.EmbeddedKafka;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-import dev.castle.server.EmbeddedKafka;
+import dev.castle.embedded.EmbeddedKafka;
 import java.nio.file.Path;
 
 /**

@@ -9,6 +9,7 @@ import dev.castle.domain.ErrorCode;
 import dev.castle.domain.Event;
 import dev.castle.domain.RegistryException;
 import dev.castle.domain.RegistryView;
+import dev.castle.domain.state.RegistryModel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -306,6 +307,18 @@ class LeaderExecutorTest {
         }
     }
 
+    /**
+     * The real fold's view of a registry whose last applied record, at {@code offset}, was a NOOP (none when -1): what
+     * a store or scratch copy that has seen that many events answers, so a decision's view shows what it saw.
+     */
+    static RegistryView foldedTo(long offset) {
+        RegistryModel model = new RegistryModel();
+        if (offset >= 0) {
+            model.apply(new Event.Noop(), offset);
+        }
+        return model;
+    }
+
     /** A log that hands out consecutive offsets. */
     static final class FakeLog implements EventLog {
         final List<List<Event>> batches = new ArrayList<>();
@@ -346,7 +359,7 @@ class LeaderExecutorTest {
 
         @Override
         public RegistryView view() {
-            return new FakeView(applied);
+            return foldedTo(applied);
         }
 
         @Override
@@ -374,7 +387,7 @@ class LeaderExecutorTest {
 
         @Override
         public RegistryView view() {
-            return new FakeView(applied);
+            return foldedTo(applied);
         }
 
         @Override

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /** A read that would answer "not found" catches the view up with the log once and runs again (no broker). */
 class CatchUpOnNotFoundTest {
-    private final InMemoryView view = new InMemoryView().add("a", 1, 1, false);
+    private final FoldedView view = new FoldedView().add("a", 1, 1, false);
     private final AtomicInteger catchUps = new AtomicInteger();
     private RoutesHarness routes;
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * key/value pair, as the Confluent clients' {@code getLatestWithMetadata} and {@code use.latest.with.metadata} ask.
  */
 class LatestWithMetadataTest {
-    private static final InMemoryView VIEW = new InMemoryView()
+    private static final FoldedView VIEW = new FoldedView()
             .add(version("s", 1, 1, "{\"properties\":{\"owner\":\"a\",\"app\":\"x\"}}", false))
             .add(version("s", 2, 2, "{\"properties\":{\"owner\":\"b\",\"app\":\"x\"}}", false))
             .add(version("s", 3, 3, null, false))

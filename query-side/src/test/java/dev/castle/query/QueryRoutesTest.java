@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** The routes wired into a bare Javalin (no broker): paths, parameters and bodies of the reads that need no parsing. */
 class QueryRoutesTest {
-    private static final InMemoryView VIEW = new InMemoryView()
+    private static final FoldedView VIEW = new FoldedView()
             .add("a", 1, 1, false)
             .add("a", 2, 2, false)
             .add("b", 1, 1, true)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.castle.domain.ErrorCode;
 import dev.castle.domain.RegistryException;
+import dev.castle.domain.RegistryView;
 import dev.castle.domain.VersionSpec;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,8 @@ class QueryRulesTest {
 
     @Test
     void shouldFindLatestLiveVersionSkippingSoftDeletedOnes() {
-        InMemoryView view = new InMemoryView().add("s", 1, 1, false).add("s", 2, 2, true);
+        RegistryView view =
+                new FoldedView().add("s", 1, 1, false).add("s", 2, 2, true).view();
 
         assertThat(SubjectQueries.find(view, "s", VersionSpec.LATEST, true).version())
                 .isEqualTo(1);
@@ -29,8 +31,11 @@ class QueryRulesTest {
 
     @Test
     void shouldAnswerConfluentErrorsForMissingSubjectsAndVersions() {
-        InMemoryView view =
-                new InMemoryView().add("s", 1, 1, false).add("s", 2, 2, true).add("gone", 1, 3, true);
+        RegistryView view = new FoldedView()
+                .add("s", 1, 1, false)
+                .add("s", 2, 2, true)
+                .add("gone", 1, 3, true)
+                .view();
 
         assertError(
                 () -> SubjectQueries.find(view, "nope", 1, false),
@@ -54,11 +59,12 @@ class QueryRulesTest {
 
     @Test
     void shouldFindIdInTheSubjectContextAndPreferTheSubject() {
-        InMemoryView view = new InMemoryView()
+        RegistryView view = new FoldedView()
                 .add("a", 1, 1, false)
                 .add("b", 1, 1, false)
                 .add(":.ctx:c", 1, 1, false)
-                .add(":.ctx:d", 1, 2, false);
+                .add(":.ctx:d", 1, 2, false)
+                .view();
 
         assertThat(SchemaQueries.find(view, 1, null).orElseThrow().preferred().subject())
                 .isEqualTo("a");
@@ -74,7 +80,8 @@ class QueryRulesTest {
 
     @Test
     void shouldListSubjectsByDeletedFlags() {
-        InMemoryView view = new InMemoryView().add("s", 1, 1, false).add("s", 2, 2, true);
+        RegistryView view =
+                new FoldedView().add("s", 1, 1, false).add("s", 2, 2, true).view();
         var live = view.versions("s");
 
         assertThat(live.stream().filter(SubjectQueries.Listing.LIVE::includes)).hasSize(1);
@@ -83,7 +90,8 @@ class QueryRulesTest {
                 .singleElement()
                 .satisfies(v -> assertThat(v.version()).isEqualTo(2));
         assertThat(SubjectQueries.Listing.DELETED_ONLY.shows(view, "s")).isFalse();
-        assertThat(SubjectQueries.Listing.DELETED_ONLY.shows(new InMemoryView().add("g", 1, 1, true), "g"))
+        assertThat(SubjectQueries.Listing.DELETED_ONLY.shows(
+                        new FoldedView().add("g", 1, 1, true).view(), "g"))
                 .isTrue();
         assertThat(SubjectQueries.Listing.LIVE.shows(view, "missing")).isFalse();
         assertThat(SubjectQueries.Listing.of(true, true)).isEqualTo(SubjectQueries.Listing.DELETED_ONLY);

@@ -20,14 +20,14 @@ final class RoutesHarness implements AutoCloseable {
         this.app = app;
     }
 
-    static RoutesHarness start(InMemoryView view) {
+    static RoutesHarness start(FoldedView view) {
         return start(view, CatchUp.NONE);
     }
 
-    /** As {@link #start(InMemoryView)}, with {@code catchUp} run before a read answers "not found". */
-    static RoutesHarness start(InMemoryView view, CatchUp catchUp) {
+    /** As {@link #start(FoldedView)}, with {@code catchUp} run before a read answers "not found". */
+    static RoutesHarness start(FoldedView view, CatchUp catchUp) {
         QueryRoutes routes = new QueryRoutes(
-                () -> view, catchUp, new Reads(RegistrySettings.defaults()), RegistrySettings.defaults());
+                view::view, catchUp, new Reads(RegistrySettings.defaults()), RegistrySettings.defaults());
         return new RoutesHarness(Javalin.create(config -> {
                     routes.addTo(config.routes);
                     config.routes.exception(RegistryException.class, (e, ctx) -> ctx.status(

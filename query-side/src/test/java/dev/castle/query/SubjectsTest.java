@@ -2,6 +2,7 @@ package dev.castle.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.castle.domain.RegistryView;
 import org.junit.jupiter.api.Test;
 
 class SubjectsTest {
@@ -33,7 +34,7 @@ class SubjectsTest {
 
     @Test
     void shouldResolveUnqualifiedSubjectInOtherContextWhenDefaultMisses() {
-        InMemoryView view = new InMemoryView().add(":.ctx:orders", 1, 1, false);
+        RegistryView view = new FoldedView().add(":.ctx:orders", 1, 1, false).view();
 
         assertThat(Subjects.resolve(view, "orders", false)).contains(":.ctx:orders");
         assertThat(Subjects.resolve(view, ":.other:orders", false)).isEmpty();
@@ -41,7 +42,10 @@ class SubjectsTest {
 
     @Test
     void shouldPreferDefaultContextAndHonourDeletedFlag() {
-        InMemoryView view = new InMemoryView().add("orders", 1, 1, true).add(":.ctx:orders", 1, 1, false);
+        RegistryView view = new FoldedView()
+                .add("orders", 1, 1, true)
+                .add(":.ctx:orders", 1, 1, false)
+                .view();
 
         assertThat(Subjects.resolve(view, "orders", true)).contains("orders");
         assertThat(Subjects.resolve(view, "orders", false)).contains(":.ctx:orders");

@@ -1,5 +1,6 @@
 package dev.castle.server;
 
+import dev.castle.embedded.EmbeddedKafka;
 import dev.castle.topology.SchemasTopic;
 import java.util.HashMap;
 import java.util.List;

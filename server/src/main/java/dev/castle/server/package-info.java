@@ -1,2 +1,2 @@
-/** The running node: configuration, lifecycle, the embedded broker and the HTTP conventions. */
+/** The running node: configuration, lifecycle (starting the embedded broker when no Kafka is set) and the HTTP conventions. */
 package dev.castle.server;

@@ -1,12 +1,9 @@
 package dev.castle.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.castle.testing.Await;
+import dev.castle.testing.Reply;
+import dev.castle.testing.TestHttp;
+import dev.castle.testing.TestKafka;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -27,10 +23,6 @@ import org.apache.kafka.clients.producer.Producer;
  */
 final class Cluster implements AutoCloseable {
     static final Duration SESSION_TIMEOUT = Duration.ofSeconds(6);
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String topic = "_schemas-" + UUID.randomUUID();
     private final String group = "cluster-" + UUID.randomUUID();
@@ -45,13 +37,6 @@ final class Cluster implements AutoCloseable {
 
     private Cluster(Map<String, String> overrides) {
         this.overrides = overrides;
-    }
-
-    /** A status and a JSON body (null when the body was not JSON or there was no answer). */
-    record Reply(int status, JsonNode body) {
-        boolean ok() {
-            return status == 200;
-        }
     }
 
     /** Starts one node per flag, in order; {@code true} means leader-eligible. */
@@ -138,7 +123,7 @@ final class Cluster implements AutoCloseable {
 
     /** Waits until every live node names the same leader and that leader leads; returns it. */
     Castle awaitLeader(Duration timeout) {
-        await(timeout, () -> agreedLeader().isPresent(), "the live nodes to agree on a leader");
+        Await.until(() -> agreedLeader().isPresent(), timeout, "the live nodes to agree on a leader");
         return agreedLeader().orElseThrow();
     }
 
@@ -152,23 +137,8 @@ final class Cluster implements AutoCloseable {
         return live().stream().filter(node -> node.url().equals(url)).findFirst();
     }
 
-    static void await(Duration timeout, BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out after " + timeout + " waiting for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("Interrupted waiting for " + what, e);
-            }
-        }
-    }
-
     static Reply register(Castle node, String subject, String schema) {
-        return send(node, "POST", "/subjects/" + Node.encode(subject) + "/versions", Node.registerBody(schema));
+        return send(node, "POST", "/subjects/" + TestHttp.encode(subject) + "/versions", Node.registerBody(schema));
     }
 
     static Reply get(Castle node, String path) {
@@ -182,30 +152,7 @@ final class Cluster implements AutoCloseable {
 
     /** Sends a request to the node at {@code baseUrl}; a refused connection or timeout is a reply with status -1. */
     static Reply send(String baseUrl, String method, String path, String body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), json(response.body()));
-        } catch (IOException e) {
-            return new Reply(-1, null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode json(String body) {
-        try {
-            return MAPPER.readTree(body);
-        } catch (IOException e) {
-            return null;
-        }
+        return TestNodes.registryClient(baseUrl).trySend(method, path, body);
     }
 
     @Override

@@ -2,6 +2,9 @@ package dev.castle.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.castle.testing.Await;
+import dev.castle.testing.Reply;
+import dev.castle.testing.TestHttp;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -53,13 +56,13 @@ class ClusterIT {
         for (Castle receiver : cluster.live()) {
             // when a write is sent to this node, whatever its role
             String subject = "any-node-" + receiver.port();
-            Cluster.Reply registered = Cluster.register(receiver, subject, Node.avroRecord("R" + receiver.port()));
+            Reply registered = Cluster.register(receiver, subject, Node.avroRecord("R" + receiver.port()));
 
             // then it succeeds and, right after the answer, every node serves the id and the subject
             assertThat(registered.status())
                     .as("register through %s", receiver.url())
                     .isEqualTo(200);
-            int id = registered.body().path("id").asInt();
+            int id = registered.json().path("id").asInt();
             assertThat(id).isGreaterThan(previousId);
             previousId = id;
             for (Castle reader : cluster.live()) {
@@ -80,15 +83,15 @@ class ClusterIT {
         Cluster.register(replica, "replica-writes", Node.avroRecord("Replica"));
 
         // when
-        Cluster.Reply config = Cluster.send(replica, "PUT", "/config/replica-writes", "{\"compatibility\":\"NONE\"}");
-        Cluster.Reply deleted = Cluster.send(replica, "DELETE", "/subjects/replica-writes", null);
+        Reply config = Cluster.send(replica, "PUT", "/config/replica-writes", "{\"compatibility\":\"NONE\"}");
+        Reply deleted = Cluster.send(replica, "DELETE", "/subjects/replica-writes", null);
 
         // then the replica answers as the leader did, after applying the writes itself
         assertThat(config.status()).isEqualTo(200);
-        assertThat(config.body().path("compatibility").asText()).isEqualTo("NONE");
+        assertThat(config.json().path("compatibility").asText()).isEqualTo("NONE");
         assertThat(deleted.status()).isEqualTo(200);
-        assertThat(deleted.body().toString()).isEqualTo("[1]");
-        assertThat(Cluster.get(replica, "/subjects").body().toString()).doesNotContain("replica-writes");
+        assertThat(deleted.json().toString()).isEqualTo("[1]");
+        assertThat(Cluster.get(replica, "/subjects").json().toString()).doesNotContain("replica-writes");
     }
 
     @Test
@@ -99,18 +102,18 @@ class ClusterIT {
                 .filter(node -> !node.url().equals(cluster.awaitLeader(ELECTION).url()))
                 .findFirst()
                 .orElseThrow();
-        Cluster.Reply reply = Cluster.send(follower, "DELETE", "/subjects/never-registered/versions/1", null);
+        Reply reply = Cluster.send(follower, "DELETE", "/subjects/never-registered/versions/1", null);
 
         // then the client sees the leader's status and error code
         assertThat(reply.status()).isEqualTo(404);
-        assertThat(reply.body().path("error_code").asInt()).isEqualTo(40401);
+        assertThat(reply.json().path("error_code").asInt()).isEqualTo(40401);
     }
 
     @Test
     @Order(5)
     void shouldNeverLetReadReplicaLeadAndRefuseWritesWithoutEligibleNode() {
         // given the registry has data
-        Cluster.Reply before = Cluster.register(replica, "before-replica-alone", Node.avroRecord("Before"));
+        Reply before = Cluster.register(replica, "before-replica-alone", Node.avroRecord("Before"));
         assertThat(before.status()).isEqualTo(200);
 
         // when both eligible nodes are gone
@@ -118,24 +121,24 @@ class ClusterIT {
             cluster.stop(node);
         }
         // (until the group has rebalanced, the replica still forwards to the stopped leader and answers 50003)
-        Cluster.await(ELECTION, () -> replica.leaderUrl().isEmpty() && errorCode(replica) == 50004, "50004");
+        Await.until(() -> replica.leaderUrl().isEmpty() && errorCode(replica) == 50004, ELECTION, "50004");
 
         // then the replica does not lead, keeps refusing writes with 50004 and still serves reads
         assertThat(errorCode(replica)).isEqualTo(50004);
         assertThat(replica.leaderUrl()).isEmpty();
-        Cluster.Reply read = Cluster.get(replica, "/subjects/before-replica-alone/versions/latest");
+        Reply read = Cluster.get(replica, "/subjects/before-replica-alone/versions/latest");
         assertThat(read.status()).isEqualTo(200);
-        assertThat(read.body().path("id").asInt())
-                .isEqualTo(before.body().path("id").asInt());
+        assertThat(read.json().path("id").asInt())
+                .isEqualTo(before.json().path("id").asInt());
     }
 
     private static int errorCode(Castle node) {
-        Cluster.Reply reply = Cluster.register(node, "refused", Node.avroRecord("Refused"));
-        return reply.body() == null ? -1 : reply.body().path("error_code").asInt();
+        Reply reply = Cluster.register(node, "refused", Node.avroRecord("Refused"));
+        return reply.answered() ? reply.errorCode() : -1;
     }
 
     private static int latestId(Castle node, String subject) {
-        Cluster.Reply reply = Cluster.get(node, "/subjects/" + Node.encode(subject) + "/versions/latest");
-        return reply.ok() ? reply.body().path("id").asInt() : -1;
+        Reply reply = Cluster.get(node, "/subjects/" + TestHttp.encode(subject) + "/versions/latest");
+        return reply.ok() ? reply.json().path("id").asInt() : -1;
     }
 }

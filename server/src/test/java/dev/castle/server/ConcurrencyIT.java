@@ -2,6 +2,7 @@ package dev.castle.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.castle.testing.Reply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,17 +43,17 @@ class ConcurrencyIT {
     @Test
     void shouldGiveOneIdAndOneVersionToTheSameSchemaFrom32Threads() throws Exception {
         // when
-        List<Callable<Node.Reply>> calls = new ArrayList<>();
+        List<Callable<Reply>> calls = new ArrayList<>();
         for (int i = 0; i < 32; i++) {
             calls.add(() -> node.register("same", Node.avroRecord("same")));
         }
-        List<Node.Reply> replies = atOnce(calls);
+        List<Reply> replies = atOnce(calls);
 
         // then
         assertThat(replies).allSatisfy(reply -> assertThat(reply.status()).isEqualTo(200));
-        assertThat(replies.stream().map(reply -> reply.body().get("id").asInt()).distinct())
+        assertThat(replies.stream().map(reply -> reply.json().get("id").asInt()).distinct())
                 .hasSize(1);
-        assertThat(node.get("/subjects/same/versions").body().toString()).isEqualTo("[1]");
+        assertThat(node.get("/subjects/same/versions").json().toString()).isEqualTo("[1]");
     }
 
     @Test
@@ -63,19 +64,19 @@ class ConcurrencyIT {
                 .isEqualTo(200);
 
         // when
-        List<Callable<Node.Reply>> calls = new ArrayList<>();
+        List<Callable<Reply>> calls = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             String schema = Node.avroRecord("r" + i);
             calls.add(() -> node.register("many", schema));
         }
-        List<Node.Reply> replies = atOnce(calls);
+        List<Reply> replies = atOnce(calls);
 
         // then
         assertThat(replies).allSatisfy(reply -> assertThat(reply.status()).isEqualTo(200));
-        assertThat(replies.stream().map(reply -> reply.body().get("id").asInt()).distinct())
+        assertThat(replies.stream().map(reply -> reply.json().get("id").asInt()).distinct())
                 .hasSize(40);
         List<Integer> versions = new ArrayList<>();
-        node.get("/subjects/many/versions").body().forEach(v -> versions.add(v.asInt()));
+        node.get("/subjects/many/versions").json().forEach(v -> versions.add(v.asInt()));
         assertThat(versions).isEqualTo(IntStream.rangeClosed(1, 40).boxed().toList());
     }
 }

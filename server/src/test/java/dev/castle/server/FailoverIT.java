@@ -2,12 +2,16 @@ package dev.castle.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.castle.testing.Await;
+import dev.castle.testing.Reply;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The leader stops abruptly during a stream of registrations; another node takes over (issue 4, item 5). */
@@ -26,7 +30,7 @@ class FailoverIT {
             client.start();
 
             // when the leader stops abruptly in the middle of the stream
-            Cluster.await(ELECTION, () -> size(acknowledged) >= 20, "20 acknowledged registrations");
+            Await.until(() -> size(acknowledged) >= 20, ELECTION, "20 acknowledged registrations");
             cluster.crash(leader);
             crashed.set(true);
             client.join(Duration.ofSeconds(90).toMillis());
@@ -40,11 +44,11 @@ class FailoverIT {
             assertThat(ids).doesNotHaveDuplicates().isSorted();
             for (Castle node : cluster.live()) {
                 acknowledged.forEach((subject, id) -> {
-                    Cluster.Reply read = Cluster.get(node, "/subjects/" + subject + "/versions/latest");
+                    Reply read = Cluster.get(node, "/subjects/" + subject + "/versions/latest");
                     assertThat(read.status())
                             .as("%s on %s", subject, node.url())
                             .isEqualTo(200);
-                    assertThat(read.body().path("id").asInt()).isEqualTo(id);
+                    assertThat(read.json().path("id").asInt()).isEqualTo(id);
                 });
             }
             System.out.println("Failover: first successful write " + failoverMillis + " ms after the crash");
@@ -58,41 +62,37 @@ class FailoverIT {
             AtomicBoolean crashed,
             List<Long> failoverMillis,
             int count) {
-        long crashSeen = 0;
-        int attempt = 0;
+        AtomicLong crashSeen = new AtomicLong();
+        AtomicInteger attempt = new AtomicInteger();
         for (int i = 0; i < count; i++) {
             String subject = "stream-" + i;
-            while (true) {
-                Castle node = cluster.node(attempt++ % 3);
-                if (crashed.get() && crashSeen == 0) {
-                    crashSeen = System.nanoTime();
-                }
-                Cluster.Reply reply = Cluster.register(node, subject, Node.avroRecord("S" + i));
-                if (reply.ok()) {
-                    if (crashSeen != 0 && failoverMillis.isEmpty()) {
-                        failoverMillis.add((System.nanoTime() - crashSeen) / 1_000_000);
-                    }
-                    synchronized (acknowledged) {
-                        acknowledged.put(subject, reply.body().path("id").asInt());
-                    }
-                    break;
-                }
-                pause(100);
-            }
+            String schema = Node.avroRecord("S" + i);
+            Await.until(
+                    () -> {
+                        Castle node = cluster.node(attempt.getAndIncrement() % 3);
+                        if (crashed.get() && crashSeen.get() == 0) {
+                            crashSeen.set(System.nanoTime());
+                        }
+                        Reply reply = Cluster.register(node, subject, schema);
+                        if (!reply.ok()) {
+                            return false;
+                        }
+                        if (crashSeen.get() != 0 && failoverMillis.isEmpty()) {
+                            failoverMillis.add((System.nanoTime() - crashSeen.get()) / 1_000_000);
+                        }
+                        synchronized (acknowledged) {
+                            acknowledged.put(subject, reply.id());
+                        }
+                        return true;
+                    },
+                    Duration.ofSeconds(90),
+                    "a node to acknowledge " + subject);
         }
     }
 
     private static int size(Map<String, Integer> acknowledged) {
         synchronized (acknowledged) {
             return acknowledged.size();
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

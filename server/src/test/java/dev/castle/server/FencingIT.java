@@ -2,6 +2,9 @@ package dev.castle.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.castle.testing.Await;
+import dev.castle.testing.Reply;
+import dev.castle.testing.TestKafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -28,23 +31,23 @@ class FencingIT {
                     .isEqualTo(200);
             zombie.elector().pause();
             awaitTakeover(successor);
-            Cluster.Reply taken = Cluster.register(successor, "after-takeover", Node.avroRecord("After"));
+            Reply taken = Cluster.register(successor, "after-takeover", Node.avroRecord("After"));
             assertThat(taken.status()).isEqualTo(200);
 
             // when the deposed leader, still believing it leads, decides a write
-            Cluster.Reply late = Cluster.register(zombie, "zombie-write", Node.avroRecord("Zombie"));
+            Reply late = Cluster.register(zombie, "zombie-write", Node.avroRecord("Zombie"));
 
             // then the write fails and is in neither the log nor any store
             assertThat(late.status()).isEqualTo(500);
-            assertThat(late.body().path("error_code").asInt()).isEqualTo(50001);
+            assertThat(late.json().path("error_code").asInt()).isEqualTo(50001);
             List<String> committed = records(cluster.topic(), IsolationLevel.READ_COMMITTED);
             assertThat(committed).anyMatch(text -> text.contains("after-takeover"));
             assertThat(committed).noneMatch(text -> text.contains("zombie-write"));
-            assertThat(Cluster.get(successor, "/subjects").body().toString()).doesNotContain("zombie-write");
+            assertThat(Cluster.get(successor, "/subjects").json().toString()).doesNotContain("zombie-write");
 
             // and once resumed, the old leader takes part again: the cluster agrees on a leader and ids stay unique
             resumeAndRegister(cluster, zombie, taken);
-            assertThat(Cluster.get(zombie, "/subjects").body().toString()).doesNotContain("zombie-write");
+            assertThat(Cluster.get(zombie, "/subjects").json().toString()).doesNotContain("zombie-write");
         }
     }
 
@@ -58,26 +61,26 @@ class FencingIT {
             Castle zombie = cluster.awaitLeader(ELECTION);
             Castle successor = zombie == first ? second : first;
             HeldCommits zombieCommits = zombie == first ? firstHeld : secondHeld;
-            Cluster.Reply before = Cluster.register(zombie, "before-pause", Node.avroRecord("Before"));
+            Reply before = Cluster.register(zombie, "before-pause", Node.avroRecord("Before"));
             assertThat(before.status()).isEqualTo(200);
 
             // given a leader that stops in the middle of a write: its record is in the log, its commit not yet sent
             zombieCommits.arm();
-            CompletableFuture<Cluster.Reply> inFlight = CompletableFuture.supplyAsync(
+            CompletableFuture<Reply> inFlight = CompletableFuture.supplyAsync(
                     () -> Cluster.register(zombie, "in-flight", Node.avroRecord("InFlight")));
             assertThat(zombieCommits.awaitHolding(ELECTION)).isTrue();
             zombie.elector().pause();
 
             // when another node takes over and writes, and then the paused leader wakes up and commits
             awaitTakeover(successor);
-            Cluster.Reply taken = Cluster.register(successor, "after-takeover", Node.avroRecord("After"));
+            Reply taken = Cluster.register(successor, "after-takeover", Node.avroRecord("After"));
             assertThat(taken.status()).isEqualTo(200);
             zombieCommits.release();
-            Cluster.Reply late = inFlight.get();
+            Reply late = inFlight.get();
 
             // then the in-flight write is rejected: its record was in the log but was aborted, so no reader applies it
             assertThat(late.status()).isEqualTo(500);
-            assertThat(late.body().path("error_code").asInt()).isEqualTo(50001);
+            assertThat(late.json().path("error_code").asInt()).isEqualTo(50001);
             assertThat(records(cluster.topic(), IsolationLevel.READ_UNCOMMITTED))
                     .anyMatch(text -> text.contains("in-flight"));
             List<String> committed = records(cluster.topic(), IsolationLevel.READ_COMMITTED);
@@ -92,21 +95,21 @@ class FencingIT {
             resumeAndRegister(cluster, zombie, taken);
             assertThat(Cluster.get(
                                     zombie,
-                                    "/schemas/ids/" + taken.body().path("id").asInt() + "/subjects")
-                            .body()
+                                    "/schemas/ids/" + taken.json().path("id").asInt() + "/subjects")
+                            .json()
                             .toString())
                     .isEqualTo("[\"after-takeover\"]");
         }
     }
 
     /** Resumes the paused node and registers through it once the cluster agrees on a leader. */
-    private static void resumeAndRegister(Cluster cluster, Castle zombie, Cluster.Reply taken) {
+    private static void resumeAndRegister(Cluster cluster, Castle zombie, Reply taken) {
         zombie.elector().resume();
         cluster.awaitLeader(ELECTION);
-        Cluster.Reply resumed = Cluster.register(zombie, "after-resume", Node.avroRecord("Resumed"));
+        Reply resumed = Cluster.register(zombie, "after-resume", Node.avroRecord("Resumed"));
         assertThat(resumed.status()).isEqualTo(200);
-        assertThat(resumed.body().path("id").asInt())
-                .isGreaterThan(taken.body().path("id").asInt());
+        assertThat(resumed.json().path("id").asInt())
+                .isGreaterThan(taken.json().path("id").asInt());
     }
 
     private static Castle otherThan(Cluster cluster, Castle node) {
@@ -117,7 +120,7 @@ class FencingIT {
     }
 
     private static void awaitTakeover(Castle successor) {
-        Cluster.await(ELECTION, () -> successor.leaderUrl().equals(Optional.of(successor.url())), "takeover");
+        Await.until(() -> successor.leaderUrl().equals(Optional.of(successor.url())), ELECTION, "takeover");
     }
 
     /** Every record of the topic a reader with this isolation level sees, keys and values as text. */

@@ -9,6 +9,9 @@ import com.sun.net.httpserver.HttpServer;
 import dev.castle.domain.Event;
 import dev.castle.domain.SchemaType;
 import dev.castle.domain.SchemaVersion;
+import dev.castle.testing.Await;
+import dev.castle.testing.Reply;
+import dev.castle.testing.TestKafka;
 import dev.castle.topology.SchemasCodec;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -46,27 +49,27 @@ class ForeignLeaderIT {
                 SrTestMember member =
                         new SrTestMember(cluster.group(), confluentIdentity("127.0.0.1", confluent.port()))) {
             // given a Castle read replica, lagging behind the log, that follows the Confluent stand-in
-            Cluster.await(ELECTION, member::hasAssignment, "the stand-in to lead the group");
+            Await.until(member::hasAssignment, ELECTION, "the stand-in to lead the group");
             try (Castle follower = LaggingNode.start(cluster)) {
-                Cluster.await(
-                        ELECTION,
+                Await.until(
                         () -> follower.leaderUrl()
                                 .filter(confluent.url()::equals)
                                 .isPresent(),
+                        ELECTION,
                         "the follower to follow the stand-in");
 
                 // when a write goes through the follower
-                Cluster.Reply written = Cluster.register(follower, "via-confluent", Node.avroRecord("ViaConfluent"));
+                Reply written = Cluster.register(follower, "via-confluent", Node.avroRecord("ViaConfluent"));
 
                 // then the leader wrote it, and the follower serves it at once
                 assertThat(written.status()).isEqualTo(200);
-                int id = written.body().path("id").asInt();
+                int id = written.json().path("id").asInt();
                 assertThat(confluent.written()).isEqualTo(1);
-                Cluster.Reply byId = Cluster.get(follower, "/schemas/ids/" + id);
+                Reply byId = Cluster.get(follower, "/schemas/ids/" + id);
                 assertThat(byId.status()).isEqualTo(200);
-                assertThat(byId.body().path("schema").asText()).contains("ViaConfluent");
-                Cluster.Reply latest = Cluster.get(follower, "/subjects/via-confluent/versions/latest");
-                assertThat(latest.body().path("id").asInt()).isEqualTo(id);
+                assertThat(byId.json().path("schema").asText()).contains("ViaConfluent");
+                Reply latest = Cluster.get(follower, "/subjects/via-confluent/versions/latest");
+                assertThat(latest.json().path("id").asInt()).isEqualTo(id);
             }
         }
     }

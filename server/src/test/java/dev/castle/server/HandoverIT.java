@@ -2,6 +2,7 @@ package dev.castle.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.castle.testing.Await;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,11 +42,11 @@ class HandoverIT {
             });
 
             // then the other node leads, and a write through it succeeds, well within the session timeout
-            Cluster.await(
-                    SESSION_TIMEOUT.dividedBy(2),
+            Await.until(
                     () -> follower.leaderUrl().equals(Optional.of(follower.url()))
                             && Cluster.register(follower, "after", Node.avroRecord("After"))
                                     .ok(),
+                    SESSION_TIMEOUT.dividedBy(2),
                     "the remaining node to lead and take a write");
             long handover = millisSince(stopping);
             System.out.println("Graceful handover: first write through the other node " + handover

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.castle.server.tls.TestCertificates;
 import dev.castle.server.tls.TestCertificates.Identity;
 import dev.castle.server.tls.TlsConfigException;
+import dev.castle.testing.TestKafka;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

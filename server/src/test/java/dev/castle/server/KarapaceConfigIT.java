@@ -2,6 +2,8 @@ package dev.castle.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.castle.testing.Reply;
+import dev.castle.testing.TestKafka;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -52,9 +54,9 @@ class KarapaceConfigIT {
             // then it serves the registry on Karapace's host, with Karapace's compatibility, log and group
             assertThat(castle.url()).startsWith("http://127.0.0.1:");
             assertThat(castle.restPort()).isEmpty();
-            Cluster.Reply compatibility = Cluster.get(castle, "/config");
-            assertThat(compatibility.body().path("compatibilityLevel").asText()).isEqualTo("FULL");
-            Cluster.Reply registered = Cluster.register(castle, "orders-value", Node.avroRecord("Order"));
+            Reply compatibility = Cluster.get(castle, "/config");
+            assertThat(compatibility.json().path("compatibilityLevel").asText()).isEqualTo("FULL");
+            Reply registered = Cluster.register(castle, "orders-value", Node.avroRecord("Order"));
             assertThat(registered.status()).isEqualTo(200);
             assertThat(config.topic()).isEqualTo("_schemas-karapace-" + unique);
             assertThat(config.groupId()).isEqualTo("karapace-" + unique);

@@ -2,6 +2,8 @@ package dev.castle.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.castle.testing.Await;
+import dev.castle.testing.Reply;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +26,7 @@ class LaggingNodeIT {
         cluster = Cluster.start(true);
         leader = cluster.awaitLeader(ELECTION);
         lagging = LaggingNode.start(cluster);
-        Cluster.await(ELECTION, () -> lagging.leaderUrl().isPresent(), "the lagging node to follow the leader");
+        Await.until(() -> lagging.leaderUrl().isPresent(), ELECTION, "the lagging node to follow the leader");
     }
 
     @AfterAll
@@ -38,27 +40,27 @@ class LaggingNodeIT {
     @Test
     void shouldServeWriteThroughAnotherNodeRightAfterItsAnswer() {
         // given
-        Cluster.Reply written = Cluster.register(leader, "elsewhere", Node.avroRecord("Elsewhere"));
+        Reply written = Cluster.register(leader, "elsewhere", Node.avroRecord("Elsewhere"));
         assertThat(written.status()).isEqualTo(200);
-        int id = written.body().path("id").asInt();
+        int id = written.json().path("id").asInt();
 
         // when the lagging node is asked at once
-        Cluster.Reply byId = Cluster.get(lagging, "/schemas/ids/" + id);
-        Cluster.Reply latest = Cluster.get(lagging, "/subjects/elsewhere/versions/latest");
+        Reply byId = Cluster.get(lagging, "/schemas/ids/" + id);
+        Reply latest = Cluster.get(lagging, "/subjects/elsewhere/versions/latest");
 
         // then it answers as the leader would
         assertThat(byId.status()).isEqualTo(200);
-        assertThat(byId.body().path("schema").asText()).contains("Elsewhere");
+        assertThat(byId.json().path("schema").asText()).contains("Elsewhere");
         assertThat(latest.status()).isEqualTo(200);
-        assertThat(latest.body().path("id").asInt()).isEqualTo(id);
+        assertThat(latest.json().path("id").asInt()).isEqualTo(id);
     }
 
     @Test
     void shouldServeOwnWriteRightAfterItsAnswer() {
         // when a write goes through the lagging node
-        Cluster.Reply written = Cluster.register(lagging, "through-lagging", Node.avroRecord("Lagging"));
+        Reply written = Cluster.register(lagging, "through-lagging", Node.avroRecord("Lagging"));
         assertThat(written.status()).isEqualTo(200);
-        int id = written.body().path("id").asInt();
+        int id = written.json().path("id").asInt();
 
         // then that node and the leader serve it at once
         for (Castle node : new Castle[] {lagging, leader}) {
@@ -66,7 +68,7 @@ class LaggingNodeIT {
                     .as("id %d on %s", id, node.url())
                     .isEqualTo(200);
             assertThat(Cluster.get(node, "/subjects/through-lagging/versions/latest")
-                            .body()
+                            .json()
                             .path("id")
                             .asInt())
                     .isEqualTo(id);
@@ -76,8 +78,8 @@ class LaggingNodeIT {
     @Test
     void shouldStillAnswerNotFoundForWhatNobodyWrote() {
         // when / then
-        Cluster.Reply missing = Cluster.get(lagging, "/subjects/never-written/versions/latest");
+        Reply missing = Cluster.get(lagging, "/subjects/never-written/versions/latest");
         assertThat(missing.status()).isEqualTo(404);
-        assertThat(missing.body().path("error_code").asInt()).isEqualTo(40401);
+        assertThat(missing.json().path("error_code").asInt()).isEqualTo(40401);
     }
 }

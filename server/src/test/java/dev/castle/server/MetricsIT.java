@@ -3,14 +3,11 @@ package dev.castle.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.castle.testing.Await;
+import dev.castle.testing.Reply;
+import dev.castle.testing.TestHttp;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,26 +27,15 @@ class MetricsIT {
     private static final String PROMETHEUS_ACCEPT = "application/openmetrics-text;version=1.0.0,"
             + "application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
     private static final Pattern ROUTE_LABEL = Pattern.compile("route=\"([^\"]*)\"");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private Castle node;
+    private TestHttp registry;
 
     @BeforeAll
     void start() {
-        String unique = "metrics_" + System.nanoTime();
-        node = Castle.start(Map.of(
-                "kafkastore.bootstrap.servers",
-                TestKafka.bootstrapServers(),
-                "kafkastore.topic",
-                "_schemas_" + unique,
-                "schema.registry.group.id",
-                unique,
-                "listeners",
-                "http://127.0.0.1:0",
-                "rest.listeners",
-                "http://127.0.0.1:0"));
-        Cluster.await(Duration.ofSeconds(30), () -> node.leaderUrl().isPresent(), "the node to lead");
+        node = Castle.start(TestNodes.withRestProxy("metrics"));
+        registry = TestHttp.to(node.url());
+        Await.until(() -> node.leaderUrl().isPresent(), Duration.ofSeconds(30), "the node to lead");
     }
 
     @AfterAll
@@ -75,13 +61,12 @@ class MetricsIT {
                 .isEqualTo(200);
         assertThat(Cluster.get(node, "/subjects/" + SUBJECT + "/versions/99").status())
                 .isEqualTo(404);
-        assertThat(send(node.url() + "/" + SUBJECT + "/nowhere", null).statusCode())
-                .isEqualTo(404);
-        HttpResponse<String> scrape = scrape(null);
+        assertThat(get(registry, "/" + SUBJECT + "/nowhere", null).status()).isEqualTo(404);
+        Reply scrape = scrape(null);
         String metrics = scrape.body();
 
         // then
-        assertThat(scrape.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
+        assertThat(scrape.header("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
         assertThat(value(metrics, series("POST", "/subjects/{subject}/versions", "200")))
                 .hasValue(2);
         assertThat(value(metrics, series("GET", "/subjects/{subject}/versions", "200")))
@@ -130,10 +115,10 @@ class MetricsIT {
 
     @Test
     void shouldAnswerOpenMetricsWhenTheScraperAsksForIt() throws Exception {
-        HttpResponse<String> scrape = scrape(PROMETHEUS_ACCEPT);
+        Reply scrape = scrape(PROMETHEUS_ACCEPT);
 
-        assertThat(scrape.statusCode()).isEqualTo(200);
-        assertThat(scrape.headers().firstValue("Content-Type"))
+        assertThat(scrape.status()).isEqualTo(200);
+        assertThat(scrape.header("Content-Type"))
                 .hasValue("application/openmetrics-text; version=1.0.0; charset=utf-8");
         assertThat(scrape.body()).endsWith("# EOF\n");
     }
@@ -141,21 +126,20 @@ class MetricsIT {
     @Test
     void shouldStayOutOfTheRegistrysContentNegotiation() throws Exception {
         // an Accept the registry's own routes refuse with 406
-        assertThat(send(node.url() + "/subjects", "text/plain").statusCode()).isEqualTo(406);
+        assertThat(get(registry, "/subjects", "text/plain").status()).isEqualTo(406);
 
-        HttpResponse<String> scrape = scrape("text/plain");
+        Reply scrape = scrape("text/plain");
 
-        assertThat(scrape.statusCode()).isEqualTo(200);
-        assertThat(scrape.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
+        assertThat(scrape.status()).isEqualTo(200);
+        assertThat(scrape.header("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
     }
 
     @Test
     void shouldCountRestProxyRequestsOnTheirOwnListener() throws Exception {
         // when
-        String proxy = "http://127.0.0.1:" + node.restPort().orElseThrow();
-        assertThat(send(proxy + "/topics", null).statusCode()).isEqualTo(200);
-        assertThat(send(proxy + "/topics/" + SUBJECT + "-topic", null).statusCode())
-                .isEqualTo(404);
+        TestHttp proxy = TestNodes.restClient(node);
+        assertThat(get(proxy, "/topics", null).status()).isEqualTo(200);
+        assertThat(get(proxy, "/topics/" + SUBJECT + "-topic", null).status()).isEqualTo(404);
 
         // then
         String metrics = scrape(null).body();
@@ -174,22 +158,22 @@ class MetricsIT {
 
     @Test
     void shouldBeLiveAndReadyOnceStarted() throws Exception {
-        HttpResponse<String> ready = send(node.url() + "/health/ready", null);
-        HttpResponse<String> live = send(node.url() + "/health/live", null);
+        Reply ready = get(registry, "/health/ready", null);
+        Reply live = get(registry, "/health/live", null);
 
-        assertThat(ready.statusCode()).isEqualTo(200);
-        assertThat(MAPPER.readTree(ready.body()).path("status").asText()).isEqualTo("UP");
-        assertThat(live.statusCode()).isEqualTo(200);
-        assertThat(ready.headers().firstValue("Content-Type"))
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.json().path("status").asText()).isEqualTo("UP");
+        assertThat(live.status()).isEqualTo(200);
+        assertThat(ready.header("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
     }
 
     @Test
     void shouldAnswerKarapacesHealthCheck() throws Exception {
-        HttpResponse<String> health = send(node.url() + "/_health", null);
+        Reply health = get(registry, "/_health", null);
 
-        assertThat(health.statusCode()).isEqualTo(200);
-        JsonNode body = MAPPER.readTree(health.body());
+        assertThat(health.status()).isEqualTo(200);
+        JsonNode body = health.json();
         assertThat(body.path("healthy").asBoolean()).isTrue();
         JsonNode status = body.path("status");
         assertThat(status.path("schema_registry_ready").asBoolean()).isTrue();
@@ -211,18 +195,14 @@ class MetricsIT {
                 + "\",status=\"" + status + "\"}";
     }
 
-    private HttpResponse<String> scrape(String accept) throws Exception {
-        HttpResponse<String> response = send(node.url() + "/metrics", accept);
-        assertThat(response.statusCode()).isEqualTo(200);
+    private Reply scrape(String accept) throws Exception {
+        Reply response = get(registry, "/metrics", accept);
+        assertThat(response.status()).isEqualTo(200);
         return response;
     }
 
-    private static HttpResponse<String> send(String url, String accept) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
-        if (accept != null) {
-            request.header("Accept", accept);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static Reply get(TestHttp http, String path, String accept) {
+        return http.send("GET", path, null, "Accept", accept);
     }
 
     /** The value of the one sample named exactly {@code series} (name and labels) in Prometheus' text format. */

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.castle.testing.Await;
+import dev.castle.testing.Reply;
+import dev.castle.testing.TestHttp;
+import dev.castle.testing.TestKafka;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +36,7 @@ class PausedLeaderIT {
     private static final int WRITERS = 4;
 
     /** One registration a client sent, when it was sent and answered, and the answer. */
-    private record Sent(String subject, long sentAt, long answeredAt, Cluster.Reply reply) {}
+    private record Sent(String subject, long sentAt, long answeredAt, Reply reply) {}
 
     @Test
     void shouldKeepTheLogTrueToEveryAnswerWhenTheLeaderProcessIsPausedAndResumed() throws Exception {
@@ -41,14 +45,14 @@ class PausedLeaderIT {
             Path log = Path.of("target", "paused-leader-node.log");
             try (ProcessNode leader = ProcessNode.start(ProcessNode.freeLowPort(), cluster.settings(true), log)) {
                 // given a leader in its own process (its URL is the lowest) and clients registering through it
-                Cluster.await(
-                        ELECTION,
+                Await.until(
                         () -> successor.leaderUrl().equals(Optional.of(leader.url())),
+                        ELECTION,
                         "the process node to lead");
                 List<Sent> sent = new ArrayList<>();
                 AtomicBoolean sending = new AtomicBoolean(true);
                 List<Thread> writers = startWriters(leader.url(), sending, sent);
-                Cluster.await(ELECTION, () -> acknowledged(sent) >= 40, "40 acknowledged registrations");
+                Await.until(() -> acknowledged(sent) >= 40, ELECTION, "40 acknowledged registrations");
 
                 // when its whole process stops, a client sends it one more write, and another node takes over
                 leader.pause();
@@ -56,7 +60,7 @@ class PausedLeaderIT {
                 sending.set(false);
                 CompletableFuture<Sent> sentDuringPause =
                         CompletableFuture.supplyAsync(() -> register(leader.url(), "sent-during-pause"));
-                Cluster.await(ELECTION, () -> successor.leaderUrl().equals(Optional.of(successor.url())), "takeover");
+                Await.until(() -> successor.leaderUrl().equals(Optional.of(successor.url())), ELECTION, "takeover");
                 List<Sent> afterTakeover = new ArrayList<>();
                 for (int i = 0; i < 5; i++) {
                     afterTakeover.add(register(successor.url(), "after-takeover-" + i));
@@ -89,7 +93,7 @@ class PausedLeaderIT {
                                 .as("acknowledged %s", write.subject())
                                 .containsEntry(
                                         write.subject(),
-                                        write.reply().body().path("id").asInt());
+                                        write.reply().json().path("id").asInt());
                     } else {
                         assertThat(logged).as("refused %s", write.subject()).doesNotContainKey(write.subject());
                     }
@@ -98,12 +102,12 @@ class PausedLeaderIT {
                 report(sent, pausedAt, resumedAt);
 
                 // and the resumed node takes part again: writes through it succeed with a fresh id
-                Cluster.await(
-                        ELECTION,
+                Await.until(
                         () -> register(leader.url(), "after-resume").reply().ok(),
+                        ELECTION,
                         "a write through the resumed node");
                 int lastId = Cluster.get(successor, "/subjects/after-resume/versions/latest")
-                        .body()
+                        .json()
                         .path("id")
                         .asInt();
                 assertThat(lastId)
@@ -138,8 +142,8 @@ class PausedLeaderIT {
     private static Sent register(String url, String subject) {
         long sentAt = System.nanoTime();
         String schema = Node.avroRecord(subject.replace('-', '_'));
-        Cluster.Reply reply =
-                Cluster.send(url, "POST", "/subjects/" + Node.encode(subject) + "/versions", Node.registerBody(schema));
+        Reply reply = Cluster.send(
+                url, "POST", "/subjects/" + TestHttp.encode(subject) + "/versions", Node.registerBody(schema));
         return new Sent(subject, sentAt, System.nanoTime(), reply);
     }
 
@@ -176,9 +180,9 @@ class PausedLeaderIT {
                 sent.size(), sent.stream().filter(write -> write.reply().ok()).count(), acrossPause);
     }
 
-    private static String answer(Cluster.Reply reply) {
+    private static String answer(Reply reply) {
         return reply.ok()
                 ? "200"
-                : reply.status() + "/" + reply.body().path("error_code").asInt();
+                : reply.status() + "/" + reply.json().path("error_code").asInt();
     }
 }

@@ -1,5 +1,6 @@
 package dev.castle.server;
 
+import dev.castle.testing.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -74,14 +75,14 @@ final class ProcessNode implements AutoCloseable {
     }
 
     private void awaitServing(Duration timeout) {
-        Cluster.await(
-                timeout,
+        Await.until(
                 () -> {
                     if (!process.isAlive()) {
                         throw new IllegalStateException("The node at " + url + " exited with " + process.exitValue());
                     }
                     return Cluster.send(url, "GET", "/", null).status() == 200;
                 },
+                timeout,
                 "the node at " + url + " to serve");
     }
 

@@ -2,6 +2,7 @@ package dev.castle.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.castle.testing.Reply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,14 +26,14 @@ class ReadYourWritesIT {
         for (int i = 1; i <= 20; i++) {
             // when
             int id = node.register("ryw", Node.avroRecord("r" + i))
-                    .body()
+                    .json()
                     .get("id")
                     .asInt();
 
             // then the next reads already see it
-            Node.Reply latest = node.get("/subjects/ryw/versions/latest");
-            assertThat(latest.body().get("version").asInt()).isEqualTo(i);
-            assertThat(latest.body().get("id").asInt()).isEqualTo(id);
+            Reply latest = node.get("/subjects/ryw/versions/latest");
+            assertThat(latest.json().get("version").asInt()).isEqualTo(i);
+            assertThat(latest.json().get("id").asInt()).isEqualTo(id);
             assertThat(node.get("/schemas/ids/" + id).status()).isEqualTo(200);
         }
     }
@@ -49,8 +50,8 @@ class ReadYourWritesIT {
 
         // then
         assertThat(node.get("/subjects/gone/versions/1").status()).isEqualTo(404);
-        assertThat(node.get("/config/gone").body().get("compatibilityLevel").asText())
+        assertThat(node.get("/config/gone").json().get("compatibilityLevel").asText())
                 .isEqualTo("FULL");
-        assertThat(node.get("/mode/gone").body().get("mode").asText()).isEqualTo("READONLY");
+        assertThat(node.get("/mode/gone").json().get("mode").asText()).isEqualTo("READONLY");
     }
 }

@@ -3,6 +3,7 @@ package dev.castle.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.castle.embedded.EmbeddedKafka;
 import dev.castle.server.tls.TestCertificates;
 import dev.castle.server.tls.TestCertificates.Identity;
 import java.net.URI;

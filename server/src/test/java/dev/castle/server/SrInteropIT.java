@@ -2,6 +2,9 @@ package dev.castle.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.castle.testing.Await;
+import dev.castle.testing.Reply;
+import dev.castle.testing.TestKafka;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -9,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ClassicGroupDescription;
 import org.apache.kafka.common.ClassicGroupState;
 import org.junit.jupiter.api.Test;
@@ -43,11 +45,11 @@ class SrInteropIT {
                             new SrTestMember(cluster.group(), karapaceIdentity("zz-karapace", 8081, false))) {
 
                 // when the group settles
-                Cluster.await(
-                        ELECTION,
+                Await.until(
                         () -> confluent.hasAssignment()
                                 && karapace.hasAssignment()
                                 && cluster.agreedLeader().isPresent(),
+                        ELECTION,
                         "every member to have an assignment");
 
                 // then every member names the same Castle node
@@ -69,16 +71,16 @@ class SrInteropIT {
             // and a Confluent 7.7 member with sticky election, elected as the only eligible member
             try (SrTestMember confluent =
                     SrTestMember.stickyConfluent(cluster.group(), confluentIdentity("zz-confluent", 8081, true))) {
-                Cluster.await(
-                        ELECTION,
+                Await.until(
                         () -> assigner.leaderUrl().equals(Optional.of(confluentUrl)),
+                        ELECTION,
                         "the Confluent member to be elected");
 
                 // when an eligible Castle node with a lower URL joins and the group rebalances
                 try (Castle lower = startSticky(cluster, true)) {
-                    Cluster.await(
-                            ELECTION,
+                    Await.until(
                             () -> lower.leaderUrl().isPresent() && confluent.hasAssignment(),
+                            ELECTION,
                             "the rebalance to end");
 
                     // then the Confluent member, now sending leader:true, keeps the role, and Castle forwards to it
@@ -87,8 +89,8 @@ class SrInteropIT {
                     assertThat(lower.leaderUrl()).contains(confluentUrl);
                     assertThat(assigner.leaderUrl()).contains(confluentUrl);
                     assertThat(confluent.leaderUrl()).contains(confluentUrl);
-                    Cluster.Reply write = Cluster.register(lower, "to-sticky", Node.avroRecord("Sticky"));
-                    assertThat(write.body().path("error_code").asInt()).isEqualTo(50003);
+                    Reply write = Cluster.register(lower, "to-sticky", Node.avroRecord("Sticky"));
+                    assertThat(write.json().path("error_code").asInt()).isEqualTo(50003);
                 }
             }
         }
@@ -100,16 +102,16 @@ class SrInteropIT {
         try (Cluster cluster = Cluster.start();
                 SrTestMember assigner =
                         new SrTestMember(cluster.group(), confluentIdentity("a-confluent", 8081, false))) {
-            Cluster.await(ELECTION, assigner::hasAssignment, "the foreign member to lead the group");
+            Await.until(assigner::hasAssignment, ELECTION, "the foreign member to lead the group");
             // and a sticky Castle node it elects
             try (Castle castle = startSticky(cluster, true)) {
-                Cluster.await(ELECTION, () -> castle.leaderUrl().isPresent(), "Castle to be elected");
+                Await.until(() -> castle.leaderUrl().isPresent(), ELECTION, "Castle to be elected");
                 assertThat(castle.leaderUrl()).contains(castle.url());
 
                 // when another member joins and the group rebalances
                 try (SrTestMember other =
                         new SrTestMember(cluster.group(), karapaceIdentity("b-karapace", 8081, false))) {
-                    Cluster.await(ELECTION, other::hasAssignment, "the rebalance to end");
+                    Await.until(other::hasAssignment, ELECTION, "the rebalance to end");
 
                     // then Castle joined with leader:false before it was elected, and with leader:true after
                     List<String> castleFlags = assigner.identitiesSeen().stream()
@@ -129,19 +131,19 @@ class SrInteropIT {
         try (Cluster cluster = Cluster.start()) {
             // given a Karapace-shaped member alone in the group, so that it is the Kafka group leader and assigns
             try (SrTestMember foreign = new SrTestMember(cluster.group(), karapaceIdentity("0-karapace", 8081, true))) {
-                Cluster.await(ELECTION, foreign::hasAssignment, "the foreign member to lead the group");
+                Await.until(foreign::hasAssignment, ELECTION, "the foreign member to lead the group");
 
                 // when a Castle node joins
                 Castle castle = cluster.startNode(true);
-                Cluster.await(ELECTION, () -> castle.leaderUrl().isPresent(), "Castle to hear the assignment");
+                Await.until(() -> castle.leaderUrl().isPresent(), ELECTION, "Castle to hear the assignment");
 
                 // then Castle adopts the foreign assignment: it follows the member with the lowest URL and forwards
                 // writes to it (nobody listens there, so 50003)
                 assertThat(foreign.assignmentsComputed()).isGreaterThanOrEqualTo(2);
                 assertThat(foreign.leaderUrl()).contains("http://0-karapace:8081");
                 assertThat(castle.leaderUrl()).isEqualTo(Optional.of("http://0-karapace:8081"));
-                Cluster.Reply write = Cluster.register(castle, "to-foreign", Node.avroRecord("Foreign"));
-                assertThat(write.body().path("error_code").asInt()).isEqualTo(50003);
+                Reply write = Cluster.register(castle, "to-foreign", Node.avroRecord("Foreign"));
+                assertThat(write.json().path("error_code").asInt()).isEqualTo(50003);
             }
         }
     }
@@ -152,20 +154,20 @@ class SrInteropIT {
             // given a foreign member that assigns, and only ineligible members
             try (SrTestMember foreign =
                     new SrTestMember(cluster.group(), confluentIdentity("a-confluent", 8081, false))) {
-                Cluster.await(ELECTION, foreign::hasAssignment, "the foreign member to lead the group");
+                Await.until(foreign::hasAssignment, ELECTION, "the foreign member to lead the group");
                 Castle replica = cluster.startNode(false);
-                Cluster.await(ELECTION, () -> foreign.assignmentsComputed() >= 2, "a second assignment");
+                Await.until(() -> foreign.assignmentsComputed() >= 2, ELECTION, "a second assignment");
 
                 // then nobody leads and writes answer 50004
-                Cluster.await(
-                        ELECTION,
+                Await.until(
                         () -> Cluster.register(replica, "nobody", Node.avroRecord("Nobody"))
                                         .status()
                                 == 500,
+                        ELECTION,
                         "writes to fail");
                 assertThat(replica.leaderUrl()).isEmpty();
                 assertThat(Cluster.register(replica, "nobody", Node.avroRecord("Nobody"))
-                                .body()
+                                .json()
                                 .path("error_code")
                                 .asInt())
                         .isEqualTo(50004);
@@ -175,10 +177,9 @@ class SrInteropIT {
 
     /** Waits until the registry's group has settled with this many members. */
     private static void awaitStableGroup(Cluster cluster, int members) {
-        try (Admin admin = Admin.create(
-                Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
-            Cluster.await(
-                    ELECTION, () -> stable(admin, cluster.group(), members), members + " member(s) in a stable group");
+        try (Admin admin = TestKafka.admin()) {
+            Await.until(
+                    () -> stable(admin, cluster.group(), members), ELECTION, members + " member(s) in a stable group");
         }
     }
 

@@ -13,6 +13,7 @@ import dev.castle.domain.Command;
 import dev.castle.domain.ErrorCode;
 import dev.castle.domain.RegistryException;
 import dev.castle.domain.RegistryView;
+import dev.castle.testing.Await;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -78,11 +79,8 @@ class LeaderAwareGatewayTest {
         return SrIdentity.of("http", "127.0.0.1", leaderServer.getAddress().getPort(), true);
     }
 
-    private void awaitCatchUp() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (catchUps.get() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+    private void awaitCatchUp() {
+        Await.until(() -> catchUps.get() > 0, Duration.ofSeconds(10), "the store to catch up");
         assertThat(catchUps).hasValue(1);
     }
 

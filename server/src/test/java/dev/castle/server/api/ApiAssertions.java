@@ -2,6 +2,8 @@ package dev.castle.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.castle.testing.Reply;
+
 /** Assertions on Confluent error bodies: exact HTTP status, {@code error_code} and message. */
 final class ApiAssertions {
     private ApiAssertions() {}

@@ -1,18 +1,15 @@
 package dev.castle.server.api;
 
-import static dev.castle.server.api.Api.enc;
 import static dev.castle.server.api.ApiAssertions.assertError;
 import static dev.castle.server.api.ApiAssertions.assertOk;
+import static dev.castle.testing.TestHttp.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.castle.server.Castle;
-import dev.castle.server.TestKafka;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.castle.server.TestNodes;
+import dev.castle.testing.Reply;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,7 +99,7 @@ class AssociationsIT {
         assertThat(info.path("subject").asText()).isEqualTo(":.lkc-1:payments-value");
         assertThat(info.path("lifecycle").asText()).isEqualTo("STRONG");
         assertThat(info.path("schema").path("version").asInt()).isEqualTo(1);
-        assertThat(api.get("/subjects/" + enc(":.lkc-1:payments-value") + "/versions")
+        assertThat(api.get("/subjects/" + encode(":.lkc-1:payments-value") + "/versions")
                         .ints())
                 .containsExactly(1);
         assertThat(api.get("/contexts").strings()).contains(".lkc-1");
@@ -186,7 +183,7 @@ class AssociationsIT {
         assertThat(deleted.status()).isEqualTo(204);
         assertThat(api.get("/associations/resources/id-1").json()).hasSize(1);
         assertThat(cascaded.status()).isEqualTo(204);
-        assertError(api.get("/subjects/" + enc(":.lkc-1:payments-value") + "/versions"), 404, 40401);
+        assertError(api.get("/subjects/" + encode(":.lkc-1:payments-value") + "/versions"), 404, 40401);
         assertThat(api.get("/associations/subjects/shared").json()).hasSize(1);
     }
 
@@ -197,8 +194,8 @@ class AssociationsIT {
         assertError(api.delete("/contexts/.lkc-1"), 422, 42211, "The specified context ':.lkc-1:' is not empty.");
 
         api.register(":.gone:s", ORDER);
-        assertOk(api.delete("/subjects/" + enc(":.gone:s")));
-        assertOk(api.delete("/subjects/" + enc(":.gone:s") + "?permanent=true"));
+        assertOk(api.delete("/subjects/" + encode(":.gone:s")));
+        assertOk(api.delete("/subjects/" + encode(":.gone:s") + "?permanent=true"));
         Reply deleted = api.delete("/contexts/.gone");
 
         assertThat(deleted.status()).isEqualTo(204);
@@ -213,17 +210,9 @@ class AssociationsIT {
         String contexts = api.get("/contexts").body();
 
         // when a fresh node starts on the same topic
-        try (Castle restarted = Castle.start(Map.of(
-                "kafkastore.bootstrap.servers",
-                TestKafka.bootstrapServers(),
-                "kafkastore.topic",
-                api.topic(),
-                "listeners",
-                "http://127.0.0.1:0",
-                "castle.rest.enabled",
-                "false",
-                "schema.registry.group.id",
-                "associations-restart-" + System.nanoTime()))) {
+        Map<String, String> config = TestNodes.registry("associations-restart");
+        config.put("kafkastore.topic", api.topic());
+        try (Castle restarted = Castle.start(config)) {
             // then
             assertThat(get(restarted, "/associations/resources/-/-")).isEqualTo(before);
             assertThat(get(restarted, "/contexts")).isEqualTo(contexts);
@@ -232,12 +221,9 @@ class AssociationsIT {
         }
     }
 
-    private static String get(Castle node, String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(node.url() + path)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body();
+    private static String get(Castle node, String path) {
+        Reply reply = TestNodes.registryClient(node).get(path);
+        assertThat(reply.status()).isEqualTo(200);
+        return reply.body();
     }
 }

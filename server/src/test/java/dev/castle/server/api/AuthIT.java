@@ -3,6 +3,9 @@ package dev.castle.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.castle.server.auth.Mkpasswd;
+import dev.castle.testing.Await;
+import dev.castle.testing.Reply;
+import dev.castle.testing.TestHttp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -97,7 +100,7 @@ class AuthIT {
     }
 
     private Reply register(String subject, String[] user, String schema) {
-        return send("POST", "/subjects/" + Api.enc(subject) + "/versions", Api.schemaBody(schema), user);
+        return send("POST", "/subjects/" + TestHttp.encode(subject) + "/versions", Api.schemaBody(schema), user);
     }
 
     @Test
@@ -166,18 +169,19 @@ class AuthIT {
             {"POST", "/compatibility/subjects/%s/versions/latest", lookup},
         };
         for (String[] probe : probes) {
-            Reply toForbidden = send(probe[0], probe[1].formatted(Api.enc(forbidden)), probe[2], ALADDIN);
-            Reply toMissing = send(probe[0], probe[1].formatted(Api.enc(missing)), probe[2], ALADDIN);
+            Reply toForbidden = send(probe[0], probe[1].formatted(TestHttp.encode(forbidden)), probe[2], ALADDIN);
+            Reply toMissing = send(probe[0], probe[1].formatted(TestHttp.encode(missing)), probe[2], ALADDIN);
 
             assertThat(toForbidden.status()).as("%s %s", probe[0], probe[1]).isEqualTo(toMissing.status());
             assertThat(toForbidden.body().replace(forbidden, missing))
                     .as("%s %s", probe[0], probe[1])
                     .isEqualTo(toMissing.body());
         }
-        Reply versions = send("GET", "/subjects/" + Api.enc(forbidden) + "/versions", null, ALADDIN);
+        Reply versions = send("GET", "/subjects/" + TestHttp.encode(forbidden) + "/versions", null, ALADDIN);
         assertThat(versions.body())
                 .isEqualTo("{\"error_code\":40401,\"message\":\"Subject '" + forbidden + "' not found.\"}");
-        assertThat(get("/subjects/" + Api.enc(forbidden) + "/versions", ADMIN).ints())
+        assertThat(get("/subjects/" + TestHttp.encode(forbidden) + "/versions", ADMIN)
+                        .ints())
                 .containsExactly(1);
     }
 
@@ -229,12 +233,14 @@ class AuthIT {
         String carpet = Api.subject("carpet");
         assertThat(register(carpet, ADMIN).status()).isEqualTo(200);
 
-        assertThat(get("/subjects/" + Api.enc(carpet) + "/versions", READER).ints())
+        assertThat(get("/subjects/" + TestHttp.encode(carpet) + "/versions", READER)
+                        .ints())
                 .containsExactly(1);
         Reply write = register(carpet, READER);
         assertThat(write.status()).isEqualTo(404);
         assertThat(write.errorCode()).isEqualTo(40401);
-        assertThat(send("DELETE", "/subjects/" + Api.enc(carpet), null, READER).errorCode())
+        assertThat(send("DELETE", "/subjects/" + TestHttp.encode(carpet), null, READER)
+                        .errorCode())
                 .isEqualTo(40401);
     }
 
@@ -307,12 +313,6 @@ class AuthIT {
     }
 
     private static void awaitStatus(java.util.function.IntSupplier status, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        int last = status.getAsInt();
-        while (last != expected && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            last = status.getAsInt();
-        }
-        assertThat(last).isEqualTo(expected);
+        Await.until(() -> status.getAsInt() == expected, Duration.ofSeconds(15), "status " + expected);
     }
 }

@@ -1,5 +1,6 @@
 package dev.castle.server.api;
 
+import dev.castle.testing.TestHttp;
 import java.util.StringJoiner;
 
 /** Avro schema texts for the tests, written in Avro's canonical form (no whitespace) so stored text equals posted. */
@@ -24,6 +25,6 @@ final class Avro {
 
     /** The JSON string literal of a schema text, as it appears inside a response body. */
     static String quoted(String schema) {
-        return Api.json(schema);
+        return TestHttp.json(schema);
     }
 }

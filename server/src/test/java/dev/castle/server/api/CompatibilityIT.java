@@ -7,6 +7,7 @@ import static dev.castle.server.api.ApiAssertions.assertOk;
 import static dev.castle.server.api.ApiAssertions.versionError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.castle.testing.Reply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

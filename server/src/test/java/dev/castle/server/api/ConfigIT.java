@@ -6,6 +6,8 @@ import static dev.castle.server.api.ApiAssertions.assertError;
 import static dev.castle.server.api.ApiAssertions.assertOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.castle.testing.Reply;
+import dev.castle.testing.TestHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,7 +122,7 @@ class ConfigIT {
     void shouldTreatDefaultContextSubjectAsGlobal() {
         assertOk(api.put("/config", "{\"compatibility\":\"FORWARD_TRANSITIVE\"}"));
 
-        assertThat(api.get("/config/" + Api.enc(":.:")).body())
+        assertThat(api.get("/config/" + TestHttp.encode(":.:")).body())
                 .isEqualTo("{\"compatibilityLevel\":\"FORWARD_TRANSITIVE\"}");
     }
 

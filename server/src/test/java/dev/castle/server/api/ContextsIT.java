@@ -1,11 +1,12 @@
 package dev.castle.server.api;
 
-import static dev.castle.server.api.Api.enc;
 import static dev.castle.server.api.Api.schemaBody;
 import static dev.castle.server.api.ApiAssertions.assertError;
 import static dev.castle.server.api.ApiAssertions.assertOk;
+import static dev.castle.testing.TestHttp.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.castle.testing.Reply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -53,7 +54,7 @@ class ContextsIT {
         assertOk(viaPrefix);
         assertThat(viaPrefix.id()).isEqualTo(1);
         assertError(api.get("/schemas/ids/1"), 404, 40403, "Schema 1 not found");
-        assertThat(api.get("/schemas/ids/1?subject=" + enc(":.ctx1:orders"))
+        assertThat(api.get("/schemas/ids/1?subject=" + encode(":.ctx1:orders"))
                         .json()
                         .path("schema")
                         .asText())
@@ -63,7 +64,7 @@ class ContextsIT {
                         .path("schema")
                         .asText())
                 .isEqualTo(schema);
-        assertThat(api.get("/schemas/ids/1?subject=" + enc(":.ctx1:orders") + "&fetchMaxId=true")
+        assertThat(api.get("/schemas/ids/1?subject=" + encode(":.ctx1:orders") + "&fetchMaxId=true")
                         .json()
                         .path("maxId")
                         .asInt())
@@ -77,14 +78,14 @@ class ContextsIT {
         assertThat(api.get("/contexts?offset=1&limit=1").strings()).containsExactly(".ctx1");
         assertThat(api.get("/subjects").strings()).containsExactly(":.ctx1:orders", ":.ctx2:orders");
         assertThat(api.get("/contexts/.ctx1/subjects").strings()).containsExactly(":.ctx1:orders");
-        assertThat(api.get("/subjects?subjectPrefix=" + enc(":.ctx2:")).strings())
+        assertThat(api.get("/subjects?subjectPrefix=" + encode(":.ctx2:")).strings())
                 .containsExactly(":.ctx2:orders");
     }
 
     @Test
     @Order(4)
     void shouldServeQualifiedSubjectThroughBothSpellings() {
-        Reply qualified = api.get("/subjects/" + enc(":.ctx1:orders") + "/versions/1");
+        Reply qualified = api.get("/subjects/" + encode(":.ctx1:orders") + "/versions/1");
         Reply prefixed = api.get("/contexts/.ctx1/subjects/orders/versions/1");
 
         assertOk(qualified);
@@ -116,12 +117,12 @@ class ContextsIT {
     void shouldInheritContextLevelConfig() {
         assertOk(api.put("/contexts/.ctx1/config", "{\"compatibility\":\"NONE\"}"));
 
-        assertThat(api.get("/config/" + enc(":.ctx1:")).body()).isEqualTo("{\"compatibilityLevel\":\"NONE\"}");
-        assertThat(api.get("/config/" + enc(":.ctx1:orders") + "?defaultToGlobal=true")
+        assertThat(api.get("/config/" + encode(":.ctx1:")).body()).isEqualTo("{\"compatibilityLevel\":\"NONE\"}");
+        assertThat(api.get("/config/" + encode(":.ctx1:orders") + "?defaultToGlobal=true")
                         .body())
                 .isEqualTo("{\"compatibilityLevel\":\"NONE\"}");
         assertOk(api.post(
-                "/subjects/" + enc(":.ctx1:orders") + "/versions", schemaBody(Avro.record("InCtx", "a:string"))));
+                "/subjects/" + encode(":.ctx1:orders") + "/versions", schemaBody(Avro.record("InCtx", "a:string"))));
         assertThat(api.get("/config").body()).isEqualTo("{\"compatibilityLevel\":\"BACKWARD\"}");
     }
 }

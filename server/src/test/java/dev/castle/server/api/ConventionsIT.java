@@ -8,6 +8,7 @@ import static dev.castle.server.api.ApiAssertions.assertOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.castle.testing.Reply;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;

@@ -1,14 +1,16 @@
 package dev.castle.server.api;
 
-import static dev.castle.server.api.Api.enc;
 import static dev.castle.server.api.Api.subject;
 import static dev.castle.server.api.ApiAssertions.assertError;
 import static dev.castle.server.api.ApiAssertions.assertOk;
+import static dev.castle.testing.TestHttp.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.castle.testing.Reply;
+import dev.castle.testing.TestHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,20 +42,20 @@ class DataContractsIT {
         // given
         String s = subject("merged");
         assertOk(api.put(
-                "/config/" + enc(s),
+                "/config/" + encode(s),
                 "{\"defaultMetadata\":{\"properties\":{\"owner\":\"d\",\"team\":\"d\"}},"
                         + "\"overrideMetadata\":{\"properties\":{\"team\":\"o\"}}}"));
 
         // when
         Reply reply =
-                api.post("/subjects/" + enc(s) + "/versions", body(V1, "{\"properties\":{\"owner\":\"s\"}}", null));
+                api.post("/subjects/" + encode(s) + "/versions", body(V1, "{\"properties\":{\"owner\":\"s\"}}", null));
 
         // then
         assertOk(reply);
         JsonNode metadata = MAPPER.readTree("{\"properties\":{\"owner\":\"s\",\"team\":\"o\"}}");
         assertThat(reply.json().path("version").asInt()).isEqualTo(1);
         assertThat(reply.json().path("metadata")).isEqualTo(metadata);
-        assertThat(api.get("/subjects/" + enc(s) + "/versions/1").json().path("metadata"))
+        assertThat(api.get("/subjects/" + encode(s) + "/versions/1").json().path("metadata"))
                 .isEqualTo(metadata);
     }
 
@@ -63,18 +65,18 @@ class DataContractsIT {
         String s = subject("carried");
         String ruleSet = "{\"domainRules\":[{\"name\":\"checkLen\",\"kind\":\"CONDITION\",\"mode\":\"WRITE\","
                 + "\"type\":\"CEL\",\"expr\":\"size(message.f1) < 10\",\"disabled\":false}]}";
-        assertOk(api.post("/subjects/" + enc(s) + "/versions", body(V1, null, ruleSet)));
+        assertOk(api.post("/subjects/" + encode(s) + "/versions", body(V1, null, ruleSet)));
 
         // when
-        Reply second = api.post("/subjects/" + enc(s) + "/versions", body(V2, null, null));
-        Reply lookup = api.post("/subjects/" + enc(s), body(V2, null, null));
+        Reply second = api.post("/subjects/" + encode(s) + "/versions", body(V2, null, null));
+        Reply lookup = api.post("/subjects/" + encode(s), body(V2, null, null));
 
         // then
         assertOk(second);
         assertThat(second.json().path("ruleSet")).isEqualTo(MAPPER.readTree(ruleSet));
         assertOk(lookup);
         assertThat(lookup.json().path("version").asInt()).isEqualTo(2);
-        assertThat(api.get("/subjects/" + enc(s) + "/versions/2").json().path("ruleSet"))
+        assertThat(api.get("/subjects/" + encode(s) + "/versions/2").json().path("ruleSet"))
                 .isEqualTo(MAPPER.readTree(ruleSet));
     }
 
@@ -82,12 +84,12 @@ class DataContractsIT {
     void shouldFindASchemaStoredWithDefaultMetadataWhenLookedUpWithout() {
         // given
         String s = subject("lookup");
-        assertOk(api.put("/config/" + enc(s), "{\"defaultMetadata\":{\"properties\":{\"owner\":\"d\"}}}"));
-        assertOk(api.post("/subjects/" + enc(s) + "/versions", body(V1, null, null)));
+        assertOk(api.put("/config/" + encode(s), "{\"defaultMetadata\":{\"properties\":{\"owner\":\"d\"}}}"));
+        assertOk(api.post("/subjects/" + encode(s) + "/versions", body(V1, null, null)));
 
         // when
-        Reply again = api.post("/subjects/" + enc(s) + "/versions", body(V1, null, null));
-        Reply lookup = api.post("/subjects/" + enc(s), body(V1, null, null));
+        Reply again = api.post("/subjects/" + encode(s) + "/versions", body(V1, null, null));
+        Reply lookup = api.post("/subjects/" + encode(s), body(V1, null, null));
 
         // then
         assertOk(again);
@@ -105,14 +107,14 @@ class DataContractsIT {
     void shouldRejectAJsonSchemaPropertyThatIsReservedWhenValidateFieldsIsOn() {
         // given
         String s = subject("reserved");
-        assertOk(api.put("/config/" + enc(s), "{\"compatibility\":\"NONE\",\"validateFields\":true}"));
+        assertOk(api.put("/config/" + encode(s), "{\"compatibility\":\"NONE\",\"validateFields\":true}"));
         String body = "{\"schemaType\":\"JSON\",\"schema\":"
-                + Api.json("{\"type\":\"object\",\"properties\":" + "{\"ssn\":{\"type\":\"string\"}}}")
+                + TestHttp.json("{\"type\":\"object\",\"properties\":" + "{\"ssn\":{\"type\":\"string\"}}}")
                 + ",\"metadata\":{\"properties\":"
                 + "{\"confluent:reserved\":\"ssn\"}}}";
 
         // when
-        Reply reply = api.post("/subjects/" + enc(s) + "/versions", body);
+        Reply reply = api.post("/subjects/" + encode(s) + "/versions", body);
 
         // then
         assertError(
@@ -130,7 +132,7 @@ class DataContractsIT {
         String ruleSet = "{\"domainRules\":[{\"name\":\"r\",\"type\":\"CEL\"},{\"name\":\"r\",\"type\":\"CEL\"}]}";
 
         // when
-        Reply reply = api.post("/subjects/" + enc(subject("rules")) + "/versions", body(V1, null, ruleSet));
+        Reply reply = api.post("/subjects/" + encode(subject("rules")) + "/versions", body(V1, null, ruleSet));
 
         // then
         assertError(reply, 422, 42210, "Found rule with duplicate name 'r'");

@@ -1,12 +1,13 @@
 package dev.castle.server.api;
 
-import static dev.castle.server.api.Api.enc;
 import static dev.castle.server.api.Api.schemaBody;
 import static dev.castle.server.api.Api.subject;
 import static dev.castle.server.api.ApiAssertions.assertError;
 import static dev.castle.server.api.ApiAssertions.assertOk;
+import static dev.castle.testing.TestHttp.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.castle.testing.Reply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -116,7 +117,7 @@ class DeleteIT {
         api.register(live, v1("Live"));
         api.register(gone, v1("Gone"));
         assertOk(api.delete("/subjects/" + gone));
-        String query = "/subjects?subjectPrefix=" + enc(prefix);
+        String query = "/subjects?subjectPrefix=" + encode(prefix);
 
         assertThat(api.get(query).strings()).containsExactly(live);
         assertThat(api.get(query + "&deleted=true").strings()).containsExactly(gone, live);

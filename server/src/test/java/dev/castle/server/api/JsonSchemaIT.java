@@ -4,6 +4,8 @@ import static dev.castle.server.api.ApiAssertions.assertError;
 import static dev.castle.server.api.ApiAssertions.assertOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.castle.testing.Reply;
+import dev.castle.testing.TestHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,7 +67,7 @@ class JsonSchemaIT {
         String s = Api.subject("reads");
         String text = titled(s);
         int id = Typed.register(api, s, JSON, text);
-        String quoted = Api.json(text);
+        String quoted = TestHttp.json(text);
         String guid = Api.guid(text);
 
         assertThat(api.get("/schemas/ids/" + id).body())

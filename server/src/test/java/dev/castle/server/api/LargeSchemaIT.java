@@ -3,6 +3,8 @@ package dev.castle.server.api;
 import static dev.castle.server.api.Api.subject;
 import static dev.castle.server.api.ApiAssertions.assertError;
 
+import dev.castle.testing.Reply;
+import dev.castle.testing.TestHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,10 +39,11 @@ class LargeSchemaIT {
         String s = subject("large");
 
         // when
-        Reply reply = api.post("/subjects/" + Api.enc(s) + "/versions", Api.schemaBody(schema));
+        Reply reply = api.post("/subjects/" + TestHttp.encode(s) + "/versions", Api.schemaBody(schema));
 
         // then
         assertError(reply, 422, 42209, "Register operation failed because schema is too large");
-        assertError(api.get("/subjects/" + Api.enc(s) + "/versions"), 404, 40401, "Subject '" + s + "' not found.");
+        assertError(
+                api.get("/subjects/" + TestHttp.encode(s) + "/versions"), 404, 40401, "Subject '" + s + "' not found.");
     }
 }

@@ -6,6 +6,8 @@ import static dev.castle.server.api.ApiAssertions.assertError;
 import static dev.castle.server.api.ApiAssertions.assertOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.castle.testing.Reply;
+import dev.castle.testing.TestHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -236,7 +238,7 @@ class ModeIT {
         String bad = "\rbad\nsubject\t";
 
         assertError(
-                api.put("/mode/" + Api.enc(bad), "{\"mode\":\"READONLY\"}"),
+                api.put("/mode/" + TestHttp.encode(bad), "{\"mode\":\"READONLY\"}"),
                 422,
                 42208,
                 "The specified subject '" + bad + "' is not a valid.");
@@ -247,12 +249,12 @@ class ModeIT {
         String s = ":.modectx:" + subject("recursive");
         api.register(s, Avro.record("Recursive", "a:int"));
         assertOk(api.put("/contexts/.modectx/mode", "{\"mode\":\"READONLY\"}"));
-        assertOk(api.put("/mode/" + Api.enc(s), "{\"mode\":\"READONLY\"}"));
+        assertOk(api.put("/mode/" + TestHttp.encode(s), "{\"mode\":\"READONLY\"}"));
 
         assertOk(api.delete("/contexts/.modectx/mode?recursive=true"));
 
         assertError(
-                api.get("/mode/" + Api.enc(s)),
+                api.get("/mode/" + TestHttp.encode(s)),
                 404,
                 40409,
                 "Subject '" + s + "' does not have subject-level mode configured");

@@ -5,6 +5,8 @@ import static dev.castle.server.api.ApiAssertions.assertOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.castle.testing.Reply;
+import dev.castle.testing.TestHttp;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -59,7 +61,7 @@ class ProtobufIT {
     void shouldAnswerReadsWithSchemaTypeAndWithoutEmptyReferences() {
         String s = Api.subject("reads");
         int id = Typed.register(api, s, PROTOBUF, COMMENTED);
-        String quoted = Api.json(CANONICAL);
+        String quoted = TestHttp.json(CANONICAL);
         String guid = Api.guid(CANONICAL);
 
         assertThat(api.get("/schemas/ids/" + id).body())
@@ -217,7 +219,7 @@ class ProtobufIT {
         int id = Typed.register(api, s, PROTOBUF, text, path, path, 1);
 
         // then
-        assertThat(api.get("/subjects/" + Api.enc(path) + "/versions/1/referencedby")
+        assertThat(api.get("/subjects/" + TestHttp.encode(path) + "/versions/1/referencedby")
                         .ints())
                 .containsExactly(id);
         assertThat(api.get("/schemas/ids/" + dependency + "/schema").body()).isEqualTo(timestamp);

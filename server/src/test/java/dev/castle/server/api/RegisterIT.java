@@ -6,6 +6,8 @@ import static dev.castle.server.api.ApiAssertions.assertError;
 import static dev.castle.server.api.ApiAssertions.assertOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.castle.testing.Reply;
+import dev.castle.testing.TestHttp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -206,7 +208,7 @@ class RegisterIT {
         String bad = "\rbad\nsubject\t";
 
         assertError(
-                api.put("/config/" + Api.enc(bad), "{\"compatibility\":\"FULL\"}"),
+                api.put("/config/" + TestHttp.encode(bad), "{\"compatibility\":\"FULL\"}"),
                 422,
                 42208,
                 "The specified subject '" + bad + "' is not a valid.");

@@ -1,13 +1,14 @@
 package dev.castle.server.api;
 
-import static dev.castle.server.api.Api.enc;
 import static dev.castle.server.api.Api.subject;
 import static dev.castle.server.api.ApiAssertions.assertError;
 import static dev.castle.server.api.ApiAssertions.assertOk;
+import static dev.castle.testing.TestHttp.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.castle.testing.Reply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,26 +40,26 @@ class SchemaTagsIT {
     void shouldRegisterTagsRemoveThemAndPropagateTheRest() throws Exception {
         // given
         String s = subject("tags");
-        assertOk(api.post("/subjects/" + enc(s) + "/versions", body(V1).toString()));
+        assertOk(api.post("/subjects/" + encode(s) + "/versions", body(V1).toString()));
 
         // when tags are added, one is removed, then a new field comes with propagateSchemaTags
         ObjectNode add = body(V1);
         add.set("schemaTagsToAdd", MAPPER.readTree(RECORD_TAGS.formatted("\"TAG1\",\"TAG2\"")));
-        Reply added = api.post("/subjects/" + enc(s) + "/versions", add.toString());
+        Reply added = api.post("/subjects/" + encode(s) + "/versions", add.toString());
         ObjectNode remove = body(TAGGED);
         remove.put("version", 3);
         remove.set("schemaTagsToRemove", MAPPER.readTree(RECORD_TAGS.formatted("\"TAG2\"")));
-        Reply removed = api.post("/subjects/" + enc(s) + "/versions", remove.toString());
+        Reply removed = api.post("/subjects/" + encode(s) + "/versions", remove.toString());
         ObjectNode evolved = body("{\"type\":\"record\",\"name\":\"myrecord\",\"fields\":["
                 + "{\"name\":\"f1\",\"type\":\"string\",\"confluent:tags\":[\"TAG3\"]},"
                 + "{\"name\":\"f2\",\"type\":\"string\",\"default\":\"hi\"}]}");
         evolved.put("propagateSchemaTags", true);
-        Reply propagated = api.post("/subjects/" + enc(s) + "/versions", evolved.toString());
+        Reply propagated = api.post("/subjects/" + encode(s) + "/versions", evolved.toString());
 
         // then each is a new version with a new id, the tags in the stored text and confluent:version set
         assertOk(added);
         assertThat(added.json().path("id").asInt()).isEqualTo(idOf(s, 2));
-        Reply second = api.get("/subjects/" + enc(s) + "/versions/2");
+        Reply second = api.get("/subjects/" + encode(s) + "/versions/2");
         assertThat(second.json().path("schema").asText()).isEqualTo(TAGGED);
         assertThat(second.json()
                         .path("metadata")
@@ -67,13 +68,13 @@ class SchemaTagsIT {
                         .asText())
                 .isEqualTo("2");
         assertOk(removed);
-        assertThat(api.get("/subjects/" + enc(s) + "/versions/3")
+        assertThat(api.get("/subjects/" + encode(s) + "/versions/3")
                         .json()
                         .path("schema")
                         .asText())
                 .isEqualTo(TAGGED.replace("\"TAG1\",\"TAG2\"", "\"TAG1\""));
         assertOk(propagated);
-        assertThat(api.get("/subjects/" + enc(s) + "/versions/latest")
+        assertThat(api.get("/subjects/" + encode(s) + "/versions/latest")
                         .json()
                         .path("schema")
                         .asText())
@@ -86,7 +87,7 @@ class SchemaTagsIT {
     void shouldAnswer42201ForAPathThatNamesNothingAndForAVersionThatIsNotNext() throws Exception {
         // given
         String s = subject("bad-tags");
-        assertOk(api.post("/subjects/" + enc(s) + "/versions", body(V1).toString()));
+        assertOk(api.post("/subjects/" + encode(s) + "/versions", body(V1).toString()));
 
         // when
         ObjectNode badPath = body(V1);
@@ -105,38 +106,39 @@ class SchemaTagsIT {
 
         // then
         assertError(
-                api.post("/subjects/" + enc(s) + "/versions", badPath.toString()),
+                api.post("/subjects/" + encode(s) + "/versions", badPath.toString()),
                 422,
                 42201,
                 "java.lang.IllegalArgumentException: No matching path 'does.not.exist' found in the schema");
         assertError(
-                api.post("/subjects/" + enc(s) + "/versions", oldVersion.toString()),
+                api.post("/subjects/" + encode(s) + "/versions", oldVersion.toString()),
                 422,
                 42201,
                 "Version is not one more than previous version");
-        assertError(api.post("/subjects/" + enc(s) + "/versions", badType.toString()), 422, 42201);
-        assertThat(api.get("/subjects/" + enc(s) + "/versions").json()).hasSize(1);
+        assertError(api.post("/subjects/" + encode(s) + "/versions", badType.toString()), 422, 42201);
+        assertThat(api.get("/subjects/" + encode(s) + "/versions").json()).hasSize(1);
     }
 
     @Test
     void shouldDeriveANewVersionThroughTheTagsEndpointInAContext() throws Exception {
         // given
         String s = ":.tagctx:" + subject("derived");
-        assertOk(api.post("/subjects/" + enc(s) + "/versions", body(V1).toString()));
+        assertOk(api.post("/subjects/" + encode(s) + "/versions", body(V1).toString()));
 
         // when
         Reply reply = api.post(
-                "/subjects/" + enc(s) + "/versions/latest/tags",
+                "/subjects/" + encode(s) + "/versions/latest/tags",
                 "{\"newVersion\":2,\"tagsToAdd\":" + RECORD_TAGS.formatted("\"TAG1\",\"TAG2\"") + "}");
         Reply missingVersion = api.post(
-                "/subjects/" + enc(s) + "/versions/7/tags", "{\"tagsToAdd\":" + RECORD_TAGS.formatted("\"T\"") + "}");
+                "/subjects/" + encode(s) + "/versions/7/tags",
+                "{\"tagsToAdd\":" + RECORD_TAGS.formatted("\"T\"") + "}");
         Reply missingSubject = api.post(
-                "/subjects/" + enc(s + "-none") + "/versions/1/tags",
+                "/subjects/" + encode(s + "-none") + "/versions/1/tags",
                 "{\"tagsToAdd\":" + RECORD_TAGS.formatted("\"T\"") + "}");
 
         // then
         assertOk(reply);
-        Reply latest = api.get("/subjects/" + enc(s) + "/versions/latest");
+        Reply latest = api.get("/subjects/" + encode(s) + "/versions/latest");
         assertThat(latest.json().path("version").asInt()).isEqualTo(2);
         assertThat(latest.json().path("schema").asText()).isEqualTo(TAGGED);
         assertThat(reply.json().path("id").asInt())
@@ -146,7 +148,7 @@ class SchemaTagsIT {
     }
 
     private static int idOf(String subject, int version) throws Exception {
-        return api.get("/subjects/" + enc(subject) + "/versions/" + version)
+        return api.get("/subjects/" + encode(subject) + "/versions/" + version)
                 .json()
                 .path("id")
                 .asInt();

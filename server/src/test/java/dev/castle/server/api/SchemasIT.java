@@ -1,12 +1,13 @@
 package dev.castle.server.api;
 
-import static dev.castle.server.api.Api.enc;
 import static dev.castle.server.api.Api.subject;
 import static dev.castle.server.api.ApiAssertions.assertError;
 import static dev.castle.server.api.ApiAssertions.assertOk;
+import static dev.castle.testing.TestHttp.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.castle.testing.Reply;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -46,13 +47,13 @@ class SchemasIT {
         String schema = Avro.record("ByGuid", "a:int");
         String guid = Api.guid(schema);
         String subject = subject("by-guid");
-        Reply registered = api.post("/subjects/" + enc(subject) + "/versions", Api.schemaBody(schema));
+        Reply registered = api.post("/subjects/" + encode(subject) + "/versions", Api.schemaBody(schema));
         int inDefault = registered.id();
         int inContext = api.register(":.guids:" + subject, schema);
 
         Reply byGuid = api.get("/schemas/guids/" + guid);
         Reply ids = api.get("/schemas/guids/" + guid + "/ids");
-        Reply version = api.get("/subjects/" + enc(subject) + "/versions/1");
+        Reply version = api.get("/subjects/" + encode(subject) + "/versions/1");
 
         assertThat(registered.json().path("guid").asText()).isEqualTo(guid);
         assertThat(version.json().path("guid").asText()).isEqualTo(guid);
@@ -115,7 +116,7 @@ class SchemasIT {
         String schema = Avro.record("Hinted", "a:int");
         int id = api.register(subject("hinted"), schema);
 
-        Reply reply = api.get("/schemas/ids/" + id + "?fetchMaxId=false&subject=" + enc(subject("never-used")));
+        Reply reply = api.get("/schemas/ids/" + id + "?fetchMaxId=false&subject=" + encode(subject("never-used")));
 
         assertOk(reply);
         assertThat(reply.json().path("schema").asText()).isEqualTo(schema);
@@ -156,7 +157,7 @@ class SchemasIT {
         assertThat(api.get("/schemas/ids/" + id + "/subjects?offset=1&limit=1").strings())
                 .containsExactly(b);
 
-        assertOk(api.delete("/subjects/" + enc(a) + "/versions/1"));
+        assertOk(api.delete("/subjects/" + encode(a) + "/versions/1"));
         assertThat(api.get("/schemas/ids/" + id + "/subjects").strings()).containsExactly(b);
         assertThat(api.get("/schemas/ids/" + id + "/subjects?deleted=true").strings())
                 .containsExactly(a, b);
@@ -179,7 +180,7 @@ class SchemasIT {
         assertThat(api.get("/schemas/ids/" + id + "/versions").body())
                 .isEqualTo("[{\"subject\":\"" + a + "\",\"version\":1},{\"subject\":\"" + b + "\",\"version\":1}]");
 
-        assertOk(api.delete("/subjects/" + enc(b) + "/versions/1"));
+        assertOk(api.delete("/subjects/" + encode(b) + "/versions/1"));
         assertThat(api.get("/schemas/ids/" + id + "/versions").json()).hasSize(1);
         assertThat(api.get("/schemas/ids/" + id + "/versions?deleted=true").json())
                 .hasSize(2);
@@ -191,7 +192,7 @@ class SchemasIT {
         String schema = Avro.record("SoftOnly", "a:int");
         int id = api.register(s, schema);
 
-        assertOk(api.delete("/subjects/" + enc(s)));
+        assertOk(api.delete("/subjects/" + encode(s)));
 
         Reply reply = api.get("/schemas/ids/" + id);
         assertOk(reply);
@@ -203,8 +204,8 @@ class SchemasIT {
         String s = subject("hard");
         String schema = Avro.record("HardGone", "a:int");
         int id = api.register(s, schema);
-        assertOk(api.delete("/subjects/" + enc(s)));
-        assertOk(api.delete("/subjects/" + enc(s) + "?permanent=true"));
+        assertOk(api.delete("/subjects/" + encode(s)));
+        assertOk(api.delete("/subjects/" + encode(s) + "?permanent=true"));
 
         assertError(api.get("/schemas/ids/" + id), 404, 40403, "Schema " + id + " not found");
         int again = api.register(s, schema);
@@ -226,7 +227,7 @@ class SchemasIT {
         int a1 = api.register(a, Avro.record("SearchA", "a:int"));
         int a2 = api.register(a, Avro.withDefaultedField(Avro.record("SearchA", "a:int"), "b"));
         List<String> listed = new ArrayList<>();
-        JsonNode all = api.get("/schemas?subjectPrefix=" + enc(prefix)).json();
+        JsonNode all = api.get("/schemas?subjectPrefix=" + encode(prefix)).json();
         all.forEach(n -> listed.add(n.path("subject").asText() + "/"
                 + n.path("version").asInt() + "/" + n.path("id").asInt()));
 
@@ -243,7 +244,7 @@ class SchemasIT {
         api.register(a, Avro.record("LatestA", "a:int"));
         api.register(a, Avro.withDefaultedField(Avro.record("LatestA", "a:int"), "b"));
         api.register(b, Avro.record("LatestB", "a:int"));
-        String query = "/schemas?subjectPrefix=" + enc(prefix);
+        String query = "/schemas?subjectPrefix=" + encode(prefix);
 
         JsonNode latest = api.get(query + "&latestOnly=true").json();
         assertThat(latest).hasSize(2);
@@ -256,7 +257,7 @@ class SchemasIT {
                         .asInt())
                 .isEqualTo(2);
 
-        assertOk(api.delete("/subjects/" + enc(b) + "/versions/1"));
+        assertOk(api.delete("/subjects/" + encode(b) + "/versions/1"));
         assertThat(api.get(query).json()).hasSize(2);
         assertThat(api.get(query + "&deleted=true").json()).hasSize(3);
     }

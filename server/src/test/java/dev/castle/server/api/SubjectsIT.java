@@ -1,13 +1,14 @@
 package dev.castle.server.api;
 
-import static dev.castle.server.api.Api.enc;
 import static dev.castle.server.api.Api.schemaBody;
 import static dev.castle.server.api.Api.subject;
 import static dev.castle.server.api.ApiAssertions.assertError;
 import static dev.castle.server.api.ApiAssertions.assertOk;
 import static dev.castle.server.api.ApiAssertions.versionError;
+import static dev.castle.testing.TestHttp.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.castle.testing.Reply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -162,7 +163,7 @@ class SubjectsIT {
     void shouldRejectSubjectWithControlCharacters() {
         String bad = "\rbad\nsubject\t";
 
-        Reply reply = api.post("/subjects/" + enc(bad) + "/versions", schemaBody(Avro.record("Bad", "a:int")));
+        Reply reply = api.post("/subjects/" + encode(bad) + "/versions", schemaBody(Avro.record("Bad", "a:int")));
 
         assertError(reply, 422, 42208, "The specified subject '" + bad + "' is not a valid.");
     }
@@ -174,13 +175,13 @@ class SubjectsIT {
         int id = api.register(s, schema);
 
         assertThat(api.get("/subjects").strings()).contains(s);
-        assertThat(api.get("/subjects/" + enc(s) + "/versions").ints()).containsExactly(1);
-        assertThat(api.get("/subjects/" + enc(s) + "/versions/1")
+        assertThat(api.get("/subjects/" + encode(s) + "/versions").ints()).containsExactly(1);
+        assertThat(api.get("/subjects/" + encode(s) + "/versions/1")
                         .json()
                         .path("subject")
                         .asText())
                 .isEqualTo(s);
-        assertThat(api.post("/subjects/" + enc(s), schemaBody(schema)).id()).isEqualTo(id);
+        assertThat(api.post("/subjects/" + encode(s), schemaBody(schema)).id()).isEqualTo(id);
     }
 
     @Test

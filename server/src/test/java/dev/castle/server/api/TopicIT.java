@@ -5,9 +5,11 @@ import static dev.castle.server.api.ApiAssertions.assertError;
 import static dev.castle.server.api.ApiAssertions.assertOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.castle.server.TestKafka;
+import dev.castle.testing.Await;
+import dev.castle.testing.Reply;
+import dev.castle.testing.TestHttp;
+import dev.castle.testing.TestKafka;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -42,12 +44,13 @@ class TopicIT {
     }
 
     private static String key(String subject, int version) {
-        return "{\"keytype\":\"SCHEMA\",\"subject\":" + Api.json(subject) + ",\"version\":" + version + ",\"magic\":1}";
+        return "{\"keytype\":\"SCHEMA\",\"subject\":" + TestHttp.json(subject) + ",\"version\":" + version
+                + ",\"magic\":1}";
     }
 
     private static String value(String subject, int version, int id, String schema) {
-        return "{\"subject\":" + Api.json(subject) + ",\"version\":" + version + ",\"id\":" + id + ",\"schema\":"
-                + Api.json(schema) + ",\"deleted\":false}";
+        return "{\"subject\":" + TestHttp.json(subject) + ",\"version\":" + version + ",\"id\":" + id + ",\"schema\":"
+                + TestHttp.json(schema) + ",\"deleted\":false}";
     }
 
     private static void produce(String key, String value) throws Exception {
@@ -58,11 +61,10 @@ class TopicIT {
     private static void awaitFolded() throws Exception {
         String marker = subject("marker");
         produce(key(marker, 1), value(marker, 1, 9999, Avro.record("Marker", "a:int")));
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (api.get("/subjects/" + marker + "/versions").status() != 200) {
-            assertThat(Instant.now()).as("marker folded in time").isBefore(deadline);
-            Thread.sleep(50);
-        }
+        Await.until(
+                () -> api.get("/subjects/" + marker + "/versions").status() == 200,
+                Duration.ofSeconds(30),
+                "the marker to be folded");
     }
 
     @Test

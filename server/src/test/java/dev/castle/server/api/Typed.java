@@ -1,9 +1,10 @@
 package dev.castle.server.api;
 
-import static dev.castle.server.api.Api.enc;
+import static dev.castle.testing.TestHttp.encode;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.castle.testing.Reply;
 
 /** Request bodies and registrations that name a {@code schemaType} (JSON, PROTOBUF) and may carry references. */
 final class Typed {
@@ -11,9 +12,15 @@ final class Typed {
 
     private Typed() {}
 
-    /** {@code {"schema": ..., "schemaType": type, "references": [...]}}; {@code refs} are (name, subject, version). */
+    /**
+     * {@code {"schema": ..., "schemaType": type, "references": [...]}}; a null {@code type} is left out, and so are
+     * references when there are none; {@code refs} are (name, subject, version).
+     */
     static String body(String type, String schema, Object... refs) {
-        ObjectNode body = MAPPER.createObjectNode().put("schema", schema).put("schemaType", type);
+        ObjectNode body = MAPPER.createObjectNode().put("schema", schema);
+        if (type != null) {
+            body.put("schemaType", type);
+        }
         if (refs.length > 0) {
             var array = body.putArray("references");
             for (int i = 0; i < refs.length; i += 3) {
@@ -28,7 +35,7 @@ final class Typed {
 
     /** Registers and returns the reply, whatever it is. */
     static Reply post(Api api, String subject, String type, String schema, Object... refs) {
-        return api.post("/subjects/" + enc(subject) + "/versions", body(type, schema, refs));
+        return api.post("/subjects/" + encode(subject) + "/versions", body(type, schema, refs));
     }
 
     /** Registers and returns the id, failing the test when the registry refuses. */

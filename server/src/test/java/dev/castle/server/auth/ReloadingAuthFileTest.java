@@ -3,6 +3,7 @@ package dev.castle.server.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.castle.testing.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,10 +114,7 @@ class ReloadingAuthFileTest {
         try (ReloadingAuthFile file = ReloadingAuthFile.watch(path)) {
             write(path, TWO_RULES);
 
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (file.get().permissions().size() != 2 && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            Await.until(() -> file.get().permissions().size() == 2, Duration.ofSeconds(10), "the second rule");
             assertThat(file.get().permissions()).hasSize(2);
         }
     }

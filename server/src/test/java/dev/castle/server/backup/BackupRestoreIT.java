@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.castle.server.Castle;
 import dev.castle.server.CastleConfig;
-import dev.castle.server.TestKafka;
+import dev.castle.testing.TestKafka;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +42,7 @@ class BackupRestoreIT {
 
         assertThat(tool("backup", "get", "--location", file.toString(), properties.toString()))
                 .isZero();
-        Registries.deleteTopic(topic);
+        TestKafka.deleteTopic(topic);
         assertThat(tool("backup", "restore", "--location", file.toString(), properties.toString()))
                 .isZero();
 

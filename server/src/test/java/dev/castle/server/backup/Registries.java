@@ -5,16 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.castle.server.Castle;
 import dev.castle.server.CastleConfig;
-import dev.castle.server.TestKafka;
-import java.time.Duration;
+import dev.castle.testing.TestKafka;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /** Castle nodes on the shared test broker for the tools' tests, a registry filled with every kind of record, and a
  * snapshot of everything the registry answers. */
@@ -119,20 +115,5 @@ final class Registries {
             answers.put(path, answer.status() + " " + answer.body());
         }
         return answers;
-    }
-
-    /** Deletes a topic and waits until the brokers no longer list it. */
-    static void deleteTopic(String topic) throws Exception {
-        try (Admin admin =
-                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
-            admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (admin.listTopics().names().get().contains(topic)) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("topic " + topic + " is still listed");
-                }
-                Thread.sleep(100);
-            }
-        }
     }
 }

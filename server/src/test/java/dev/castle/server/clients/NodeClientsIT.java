@@ -1,7 +1,7 @@
 package dev.castle.server.clients;
 
 import dev.castle.server.Castle;
-import dev.castle.server.TestKafka;
+import dev.castle.server.TestNodes;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -24,18 +24,7 @@ class NodeClientsIT {
     static void start() {
         project = NodeProject.locate();
         project.install(INSTALL_TIMEOUT);
-        String unique = "node_clients_" + System.nanoTime();
-        castle = Castle.start(Map.of(
-                "kafkastore.bootstrap.servers",
-                TestKafka.bootstrapServers(),
-                "kafkastore.topic",
-                "_schemas_" + unique,
-                "schema.registry.group.id",
-                unique,
-                "castle.rest.enabled",
-                "false",
-                "listeners",
-                "http://127.0.0.1:0"));
+        castle = Castle.start(TestNodes.registry("node_clients"));
     }
 
     @AfterAll

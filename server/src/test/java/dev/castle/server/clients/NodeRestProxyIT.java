@@ -1,7 +1,8 @@
 package dev.castle.server.clients;
 
 import dev.castle.server.Castle;
-import dev.castle.server.TestKafka;
+import dev.castle.server.TestNodes;
+import dev.castle.testing.TestKafka;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -26,18 +27,7 @@ class NodeRestProxyIT {
     static void start() {
         project = NodeProject.locate();
         project.install(INSTALL_TIMEOUT);
-        String unique = "node_rest_proxy_" + System.nanoTime();
-        castle = Castle.start(Map.of(
-                "kafkastore.bootstrap.servers",
-                TestKafka.bootstrapServers(),
-                "kafkastore.topic",
-                "_schemas_" + unique,
-                "schema.registry.group.id",
-                unique,
-                "listeners",
-                "http://127.0.0.1:0",
-                "rest.listeners",
-                "http://127.0.0.1:0"));
+        castle = Castle.start(TestNodes.withRestProxy("node_rest_proxy"));
     }
 
     @AfterAll

@@ -15,7 +15,8 @@ import dev.castle.serdes.kafka.CastleJsonSchemaSerializer;
 import dev.castle.serdes.kafka.CastleProtobufDeserializer;
 import dev.castle.serdes.kafka.CastleProtobufSerializer;
 import dev.castle.server.Castle;
-import dev.castle.server.TestKafka;
+import dev.castle.server.TestNodes;
+import dev.castle.testing.TestKafka;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,9 +27,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import java.util.stream.StreamSupport;
 import org.apache.avro.Schema;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -94,18 +92,7 @@ class NodeSerdesIT {
     static void start() throws JsonProcessingException {
         project = NodeProject.locate();
         project.install(INSTALL_TIMEOUT);
-        String unique = "node_serdes_" + System.nanoTime();
-        castle = Castle.start(Map.of(
-                "kafkastore.bootstrap.servers",
-                TestKafka.bootstrapServers(),
-                "kafkastore.topic",
-                "_schemas_" + unique,
-                "schema.registry.group.id",
-                unique,
-                "castle.rest.enabled",
-                "false",
-                "listeners",
-                "http://127.0.0.1:0"));
+        castle = Castle.start(TestNodes.registry("node_serdes"));
         values = MAPPER.readTree(VALUES);
         schemas = npmSchemas();
     }
@@ -200,19 +187,7 @@ class NodeSerdesIT {
         Map<String, String> topics = new LinkedHashMap<>();
         long unique = System.nanoTime();
         FORMATS.forEach(format -> topics.put(format, prefix + "-" + format.toLowerCase() + "-" + unique));
-        try (Admin admin =
-                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
-            admin.createTopics(topics.values().stream()
-                            .map(topic -> new NewTopic(topic, 1, (short) 1))
-                            .toList())
-                    .all()
-                    .get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot create the topics " + topics.values(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        topics.values().forEach(topic -> TestKafka.createTopic(topic, 1));
         return topics;
     }
 

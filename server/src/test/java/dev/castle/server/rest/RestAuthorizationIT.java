@@ -2,8 +2,9 @@ package dev.castle.server.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.castle.embedded.EmbeddedKafka;
 import dev.castle.server.Castle;
-import dev.castle.server.EmbeddedKafka;
+import dev.castle.testing.TestKafka;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -120,7 +121,7 @@ class RestAuthorizationIT {
 
     @Test
     void shouldWorkWithTheCallersPlainCredentials() throws Exception {
-        String topic = RestApi.uniqueName("alice");
+        String topic = TestKafka.uniqueName("alice");
 
         HttpResponse<String> brokers = send(plain, "GET", "/brokers", basic("alice", "alice-secret"), null);
         HttpResponse<String> produced = send(
@@ -144,7 +145,7 @@ class RestAuthorizationIT {
 
     @Test
     void shouldKeepConsumersOfOneCallerFromAnother() throws Exception {
-        String group = RestApi.uniqueName("private");
+        String group = TestKafka.uniqueName("private");
         HttpResponse<String> created =
                 send(plain, "POST", "/consumers/" + group, basic("alice", "alice-secret"), "{\"name\":\"mine\"}");
         String instance = "/consumers/" + group + "/instances/mine/subscription";

@@ -2,7 +2,8 @@ package dev.castle.server.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.castle.server.rest.RestApi.Reply;
+import dev.castle.testing.Reply;
+import dev.castle.testing.TestKafka;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,7 +57,7 @@ class RestClusterIT {
 
     @Test
     void shouldAnswerAMissingTopicWithKarapacesCodes() {
-        String missing = RestApi.uniqueName("missing");
+        String missing = TestKafka.uniqueName("missing");
 
         assertThat(api.get("/topics/" + missing).errorCode()).isEqualTo(40403);
         assertThat(api.get("/topics/" + missing + "/partitions").errorCode()).isEqualTo(40401);

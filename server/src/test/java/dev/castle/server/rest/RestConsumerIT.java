@@ -3,7 +3,10 @@ package dev.castle.server.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.castle.server.rest.RestApi.Reply;
+import dev.castle.testing.Await;
+import dev.castle.testing.Reply;
+import dev.castle.testing.TestKafka;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +67,7 @@ class RestConsumerIT {
     @Test
     void shouldCreateAndDeleteAnInstanceWithOrWithoutTrailingSlash() {
         for (String slash : List.of("", "/")) {
-            String group = RestApi.uniqueName("group");
+            String group = TestKafka.uniqueName("group");
             Reply created =
                     api.post("/consumers/" + group + slash, RestApi.V2, "{\"name\":\"c1\",\"format\":\"binary\"}");
             assertThat(created.json().get("instance_id").asText()).isEqualTo("c1");
@@ -90,7 +93,7 @@ class RestConsumerIT {
 
     @Test
     void shouldRefuseInvalidConsumerSettings() {
-        String group = RestApi.uniqueName("invalid");
+        String group = TestKafka.uniqueName("invalid");
 
         Reply minBytes = api.post("/consumers/" + group, RestApi.V2, "{\"fetch.min.bytes\":-10}");
         Reply format = api.post("/consumers/" + group, RestApi.V2, "{\"format\":\"xml\"}");
@@ -108,7 +111,7 @@ class RestConsumerIT {
     void shouldSubscribeConsumeAndUnsubscribe() {
         String topic = RestApi.createTopic("subscribed", 1);
         produce(topic, RestApi.BINARY, "[{\"value\":\"dmFsMA==\"},{\"value\":\"dmFsMQ==\"},{\"value\":\"dmFsMg==\"}]");
-        String instance = create(RestApi.uniqueName("sub"), "{\"format\":\"binary\"}");
+        String instance = create(TestKafka.uniqueName("sub"), "{\"format\":\"binary\"}");
         assertThat(api.get(instance + "/subscription").body()).isEqualTo("{\"topics\":[]}");
 
         Reply subscribed = api.post(instance + "/subscription/", RestApi.V2, "{\"topics\":[\"" + topic + "\"]}");
@@ -135,12 +138,12 @@ class RestConsumerIT {
 
     @Test
     void shouldFollowATopicPattern() {
-        String prefix = RestApi.uniqueName("pattern").replace("-", "_");
+        String prefix = TestKafka.uniqueName("pattern").replace("-", "_");
         for (int i = 0; i < 3; i++) {
             String topic = prefix + "_" + i;
             produce(topic, RestApi.JSON, "[{\"value\":" + i + "}]");
         }
-        String instance = create(RestApi.uniqueName("pat"), "{\"format\":\"json\"}");
+        String instance = create(TestKafka.uniqueName("pat"), "{\"format\":\"json\"}");
 
         api.post(instance + "/subscription", RestApi.V2, "{\"topic_pattern\":\"" + prefix + "_.*\"}");
         List<JsonNode> records = consume(instance, RestApi.JSON, 3);
@@ -151,7 +154,7 @@ class RestConsumerIT {
 
     @Test
     void shouldRefuseConflictingSubscriptions() {
-        String instance = create(RestApi.uniqueName("conflict"), "{}");
+        String instance = create(TestKafka.uniqueName("conflict"), "{}");
 
         Reply both = api.post(instance + "/subscription", RestApi.V2, "{\"topics\":[\"a\"],\"topic_pattern\":\"b\"}");
         Reply neither = api.post(instance + "/subscription", RestApi.V2, "{}");
@@ -176,7 +179,7 @@ class RestConsumerIT {
         String topic = RestApi.createTopic("assigned", 1);
         produce(topic, RestApi.JSON, "[{\"value\":0},{\"value\":1},{\"value\":2},{\"value\":3}]");
         String instance =
-                create(RestApi.uniqueName("assign"), "{\"format\":\"json\",\"auto.commit.enable\":\"false\"}");
+                create(TestKafka.uniqueName("assign"), "{\"format\":\"json\",\"auto.commit.enable\":\"false\"}");
         String partition = "{\"topic\":\"" + topic + "\",\"partition\":0}";
         assertThat(api.get(instance + "/assignments").body()).isEqualTo("{\"partitions\":[]}");
 
@@ -217,7 +220,7 @@ class RestConsumerIT {
     void shouldSeekByTimestampAsConfluentDoes() {
         String topic = RestApi.createTopic("bytime", 1);
         produce(topic, RestApi.JSON, "[{\"value\":0},{\"value\":1}]");
-        String instance = create(RestApi.uniqueName("bytime"), "{\"format\":\"json\"}");
+        String instance = create(TestKafka.uniqueName("bytime"), "{\"format\":\"json\"}");
         String partition = "{\"topic\":\"" + topic + "\",\"partition\":0}";
         api.post(instance + "/assignments", RestApi.V2, "{\"partitions\":[" + partition + "]}");
         assertThat(consume(instance, RestApi.JSON, 2)).hasSize(2);
@@ -254,7 +257,7 @@ class RestConsumerIT {
     void shouldCommitCurrentPositionsForAnEmptyBody() {
         String topic = RestApi.createTopic("positions", 1);
         produce(topic, RestApi.BINARY, "[{\"value\":\"YQ==\"}]");
-        String instance = create(RestApi.uniqueName("nopayload"), "{\"auto.commit.enable\":\"false\"}");
+        String instance = create(TestKafka.uniqueName("nopayload"), "{\"auto.commit.enable\":\"false\"}");
         api.post(instance + "/subscription", RestApi.V2, "{\"topics\":[\"" + topic + "\"]}");
         String partitions = "{\"partitions\":[{\"topic\":\"" + topic + "\",\"partition\":0}]}";
 
@@ -268,7 +271,7 @@ class RestConsumerIT {
 
     @Test
     void shouldRequireTheConsumersFormatInAccept() {
-        String instance = create(RestApi.uniqueName("accept"), "{\"format\":\"binary\"}");
+        String instance = create(TestKafka.uniqueName("accept"), "{\"format\":\"binary\"}");
 
         Reply any = api.get(instance + "/records?timeout=10", "*/*");
         Reply json = api.get(instance + "/records?timeout=10", RestApi.JSON);
@@ -284,7 +287,7 @@ class RestConsumerIT {
     void shouldAnswerARecordAJsonConsumerCannotReadWith422AndKeepIt() {
         String topic = RestApi.createTopic("undecodable", 1);
         produce(topic, RestApi.BINARY, "[{\"value\":\"dGVzdA==\"}]");
-        String group = RestApi.uniqueName("undecodable");
+        String group = TestKafka.uniqueName("undecodable");
         String json = create(group, "{\"format\":\"json\"}");
         api.post(json + "/subscription", RestApi.V2, "{\"topics\":[\"" + topic + "\"]}");
 
@@ -305,7 +308,7 @@ class RestConsumerIT {
     void shouldHandOutNoMoreThanMaxBytesButAtLeastOneRecord() {
         String topic = RestApi.createTopic("maxbytes", 1);
         produceZeros(topic, 30, 1000);
-        String instance = create(RestApi.uniqueName("maxbytes"), "{\"format\":\"binary\"}");
+        String instance = create(TestKafka.uniqueName("maxbytes"), "{\"format\":\"binary\"}");
         api.post(instance + "/subscription", RestApi.V2, "{\"topics\":[\"" + topic + "\"]}");
 
         List<JsonNode> first = new ArrayList<>();
@@ -328,7 +331,7 @@ class RestConsumerIT {
     void shouldNeverCommitRecordsPolledButNotHandedOut() {
         String topic = RestApi.createTopic("heldback", 1);
         produceZeros(topic, 10, 100);
-        String group = RestApi.uniqueName("heldback");
+        String group = TestKafka.uniqueName("heldback");
         String partitions = "{\"partitions\":[{\"topic\":\"" + topic + "\",\"partition\":0}]}";
         String explicit = create(group, "{\"name\":\"explicit\",\"auto.commit.enable\":\"false\"}");
         api.post(explicit + "/subscription", RestApi.V2, "{\"topics\":[\"" + topic + "\"]}");
@@ -376,7 +379,7 @@ class RestConsumerIT {
     @Test
     void shouldWaitTheWholeTimeoutWhenThereIsNothing() {
         String topic = RestApi.createTopic("empty", 1);
-        String instance = create(RestApi.uniqueName("empty"), "{\"format\":\"binary\"}");
+        String instance = create(TestKafka.uniqueName("empty"), "{\"format\":\"binary\"}");
         api.post(instance + "/subscription", RestApi.V2, "{\"topics\":[\"" + topic + "\"]}");
 
         long start = System.nanoTime();
@@ -388,18 +391,12 @@ class RestConsumerIT {
     }
 
     @Test
-    void shouldCloseAnInstanceLeftIdle() throws InterruptedException {
-        String instance = create(RestApi.uniqueName("idle"), "{}");
+    void shouldCloseAnInstanceLeftIdle() {
+        String instance = create(TestKafka.uniqueName("idle"), "{}");
         assertThat(api.get(instance + "/subscription").status()).isEqualTo(200);
 
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        boolean closed = false;
-        while (!closed && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            closed = nameIsFree(instance);
-        }
-
-        assertThat(closed).as("the instance was closed after its idle timeout").isTrue();
+        Await.until(
+                () -> nameIsFree(instance), Duration.ofSeconds(20), "the instance to be closed after its idle timeout");
     }
 
     /**

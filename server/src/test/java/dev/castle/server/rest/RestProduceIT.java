@@ -2,8 +2,8 @@ package dev.castle.server.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.castle.server.TestKafka;
-import dev.castle.server.rest.RestApi.Reply;
+import dev.castle.testing.Reply;
+import dev.castle.testing.TestKafka;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
@@ -169,7 +169,7 @@ class RestProduceIT {
 
     @Test
     void shouldCreateANewTopicOnFirstProduceWhenTheBrokerDoes() {
-        String topic = RestApi.uniqueName("autocreated");
+        String topic = TestKafka.uniqueName("autocreated");
 
         Reply reply = api.post("/topics/" + topic, RestApi.JSON, "{\"records\":[{\"value\":[1,2]}]}");
 

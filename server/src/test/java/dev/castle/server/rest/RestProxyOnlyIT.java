@@ -3,12 +3,10 @@ package dev.castle.server.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.castle.server.Castle;
-import dev.castle.server.TestKafka;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import dev.castle.server.TestNodes;
+import dev.castle.testing.Reply;
+import dev.castle.testing.TestHttp;
+import dev.castle.testing.TestKafka;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,25 +17,13 @@ import org.junit.jupiter.api.Test;
  * {@code schema.registry.url} (here a second Castle node over HTTP), or none at all.
  */
 class RestProxyOnlyIT {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static Castle registry;
     private static Castle proxy;
     private static Castle bare;
 
     @BeforeAll
     static void start() {
-        String unique = "proxy_only_" + System.nanoTime();
-        registry = Castle.start(Map.of(
-                "kafkastore.bootstrap.servers",
-                TestKafka.bootstrapServers(),
-                "kafkastore.topic",
-                "_schemas_" + unique,
-                "schema.registry.group.id",
-                unique,
-                "listeners",
-                "http://127.0.0.1:0",
-                "castle.rest.enabled",
-                "false"));
+        registry = TestNodes.start("proxy_only", Map.of());
         proxy = Castle.start(Map.of(
                 "kafkastore.bootstrap.servers",
                 TestKafka.bootstrapServers(),
@@ -62,18 +48,9 @@ class RestProxyOnlyIT {
         }
     }
 
-    private static HttpResponse<String> send(Castle castle, String method, String path, String type, String body)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + castle.restPort().orElseThrow() + path))
-                .timeout(Duration.ofSeconds(60))
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (type != null) {
-            request.header(method.equals("GET") ? "Accept" : "Content-Type", type);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static Reply send(Castle castle, String method, String path, String type, String body) {
+        return TestNodes.restClient(castle)
+                .send(method, path, body, method.equals("GET") ? "Accept" : "Content-Type", type);
     }
 
     @Test
@@ -83,10 +60,8 @@ class RestProxyOnlyIT {
                 "{\"value_schema\":\"{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"R\\\",\\\"fields\\\":[{\\\"name\\\":\\\"a\\\",\\\"type\\\":\\\"int\\\"}]}\","
                         + "\"records\":[{\"value\":{\"a\":42}}]}";
 
-        HttpResponse<String> produced = send(proxy, "POST", "/topics/" + topic, RestApi.AVRO, body);
-        HttpResponse<String> subjects = HTTP.send(
-                HttpRequest.newBuilder(URI.create(registry.url() + "/subjects")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        Reply produced = send(proxy, "POST", "/topics/" + topic, RestApi.AVRO, body);
+        Reply subjects = TestHttp.to(registry.url()).get("/subjects");
         send(proxy, "POST", "/consumers/g-" + topic, RestApi.V2, "{\"name\":\"c\",\"format\":\"avro\"}");
         String instance = "/consumers/g-" + topic + "/instances/c";
         send(proxy, "POST", instance + "/subscription", RestApi.V2, "{\"topics\":[\"" + topic + "\"]}");
@@ -96,7 +71,7 @@ class RestProxyOnlyIT {
                     .body();
         }
 
-        assertThat(produced.statusCode()).as(produced.body()).isEqualTo(200);
+        assertThat(produced.status()).as(produced.body()).isEqualTo(200);
         assertThat(subjects.body()).contains(topic + "-value");
         assertThat(records).contains("\"value\":{\"a\":42}");
         assertThat(registry.restPort()).isEmpty();
@@ -107,27 +82,26 @@ class RestProxyOnlyIT {
     void shouldServeBinaryWithoutARegistryAndRefuseSchemas() throws Exception {
         String topic = RestApi.createTopic("noregistry", 1);
 
-        HttpResponse<String> binary =
-                send(bare, "POST", "/topics/" + topic, RestApi.BINARY, "{\"records\":[{\"value\":\"YQ==\"}]}");
-        HttpResponse<String> avro = send(
+        Reply binary = send(bare, "POST", "/topics/" + topic, RestApi.BINARY, "{\"records\":[{\"value\":\"YQ==\"}]}");
+        Reply avro = send(
                 bare,
                 "POST",
                 "/topics/" + topic,
                 RestApi.AVRO,
                 "{\"value_schema\":\"\\\"int\\\"\",\"records\":[{\"value\":1}]}");
 
-        assertThat(binary.statusCode()).isEqualTo(200);
-        assertThat(avro.statusCode()).isEqualTo(408);
+        assertThat(binary.status()).isEqualTo(200);
+        assertThat(avro.status()).isEqualTo(408);
         assertThat(avro.body()).contains("40801");
     }
 
     @Test
     void shouldServeMetricsOnTheProxysListenerWhenTheRegistryIsOff() throws Exception {
         // given
-        assertThat(send(bare, "GET", "/topics", null, null).statusCode()).isEqualTo(200);
+        assertThat(send(bare, "GET", "/topics", null, null).status()).isEqualTo(200);
 
         // when Prometheus scrapes the proxy's listener
-        HttpResponse<String> scrape = send(
+        Reply scrape = send(
                 bare,
                 "GET",
                 "/metrics",
@@ -135,8 +109,8 @@ class RestProxyOnlyIT {
                 null);
 
         // then
-        assertThat(scrape.statusCode()).isEqualTo(200);
-        assertThat(scrape.headers().firstValue("Content-Type"))
+        assertThat(scrape.status()).isEqualTo(200);
+        assertThat(scrape.header("Content-Type"))
                 .hasValue("application/openmetrics-text; version=1.0.0; charset=utf-8");
         assertThat(scrape.body())
                 .contains("http_server_requests_seconds_count{listener=\"rest-proxy\",method=\"GET\","

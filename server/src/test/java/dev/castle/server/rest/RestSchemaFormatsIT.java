@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.castle.server.rest.RestApi.Reply;
+import dev.castle.testing.Reply;
+import dev.castle.testing.TestHttp;
+import dev.castle.testing.TestKafka;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,11 +43,11 @@ class RestSchemaFormatsIT {
     }
 
     private static String produceBody(String schemaField, Object schema, String records) {
-        return "{\"" + schemaField + "\":" + RestApi.json(schema) + ",\"records\":" + records + "}";
+        return "{\"" + schemaField + "\":" + TestHttp.json(schema) + ",\"records\":" + records + "}";
     }
 
     private static List<JsonNode> consume(String topic, String format, String accept, int count) {
-        String group = RestApi.uniqueName("formats");
+        String group = TestKafka.uniqueName("formats");
         Reply created = api.post("/consumers/" + group, RestApi.V2, "{\"format\":\"" + format + "\"}");
         String instance = "/consumers/" + group + "/instances/"
                 + created.json().get("instance_id").asText();
@@ -236,10 +238,10 @@ class RestSchemaFormatsIT {
         String dependency = "syntax = \"proto3\";\npackage castle.dep;\nmessage Money {\n  int64 cents = 1;\n}\n";
         String main =
                 "syntax = \"proto3\";\npackage castle.main;\nimport \"money.proto\";\nmessage Order {\n  castle.dep.Money total = 1;\n}\n";
-        registerSchema("money", "{\"schemaType\":\"PROTOBUF\",\"schema\":" + RestApi.json(dependency) + "}");
+        registerSchema("money", "{\"schemaType\":\"PROTOBUF\",\"schema\":" + TestHttp.json(dependency) + "}");
         int id = registerSchema(
                 topic + "-value",
-                "{\"schemaType\":\"PROTOBUF\",\"schema\":" + RestApi.json(main)
+                "{\"schemaType\":\"PROTOBUF\",\"schema\":" + TestHttp.json(main)
                         + ",\"references\":[{\"name\":\"money.proto\",\"subject\":\"money\",\"version\":1}]}");
 
         Reply produced = api.post(
@@ -257,7 +259,7 @@ class RestSchemaFormatsIT {
         String topic = RestApi.createTopic("fallback", 1);
         api.post("/topics/" + topic, RestApi.BINARY, "{\"records\":[{\"key\":\"a2V5\",\"value\":\"dGVzdA==\"}]}");
 
-        String group = RestApi.uniqueName("fallback");
+        String group = TestKafka.uniqueName("fallback");
         String instance = "/consumers/" + group + "/instances/"
                 + api.post("/consumers/" + group, RestApi.V2, "{\"format\":\"avro\"}")
                         .json()

@@ -1,4 +1,4 @@
-package dev.castle.server;
+package dev.castle.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

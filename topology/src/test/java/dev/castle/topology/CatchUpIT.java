@@ -1,4 +1,4 @@
-package dev.castle.server;
+package dev.castle.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,8 +6,8 @@ import dev.castle.domain.Event;
 import dev.castle.domain.QualifiedSubject;
 import dev.castle.domain.SchemaType;
 import dev.castle.domain.SchemaVersion;
-import dev.castle.topology.RegistryStreams;
-import dev.castle.topology.SchemasCodec;
+import dev.castle.testing.Await;
+import dev.castle.testing.TestKafka;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +33,9 @@ import org.junit.jupiter.api.Test;
  */
 class CatchUpIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** How long the lagging fold's fetches wait for a megabyte that never comes. */
+    private static final String FETCH_MAX_WAIT_MS = "3000";
+
     private final SchemasCodec codec = new SchemasCodec();
     private final String topic = "_schemas-catch-up-" + UUID.randomUUID();
     private final TopicPartition partition = new TopicPartition(topic, 0);
@@ -41,13 +44,13 @@ class CatchUpIT {
         Properties properties = new Properties();
         properties.put("bootstrap.servers", TestKafka.bootstrapServers());
         properties.put("fetch.min.bytes", Integer.toString(1024 * 1024));
-        properties.put("fetch.max.wait.ms", LaggingNode.FETCH_MAX_WAIT_MS);
+        properties.put("fetch.max.wait.ms", FETCH_MAX_WAIT_MS);
         return properties;
     }
 
     @Test
     void shouldCatchUpWithCommittedRecordsWhenLogEndsInMarkersAndAbortedRecords() throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestKafka.bootstrapServers()));
+        try (Admin admin = TestKafka.admin();
                 KafkaProducer<byte[], byte[]> producer = transactionalProducer()) {
             // given a fold that is ready and trails the topic
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
@@ -63,7 +66,7 @@ class CatchUpIT {
                 producer.beginTransaction();
                 producer.send(record(2));
                 producer.abortTransaction();
-                Cluster.await(WAIT, () -> stable(admin), "the markers to be written");
+                Await.until(() -> stable(admin), WAIT, "the markers to be written");
                 long end = committedEnd(admin);
 
                 // then catching up returns with the committed record applied and the aborted one not
@@ -79,7 +82,7 @@ class CatchUpIT {
 
     @Test
     void shouldNotCatchUpOnceClosed() throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
+        try (Admin admin = TestKafka.admin()) {
             // given
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
             RegistryStreams streams = new RegistryStreams(laggingClient(), topic);

@@ -1,4 +1,4 @@
-package dev.castle.server;
+package dev.castle.embedded;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A single-node KRaft Kafka (combined broker and controller) running in this JVM, with its log under a directory that
- * survives restarts. Used when no {@code kafkastore.bootstrap.servers} is configured (DESIGN §9) and by the tests.
+ * survives restarts. Used when no {@code kafkastore.bootstrap.servers} is configured (DESIGN §9) and by the tests
+ * (through test-support).
  */
 public final class EmbeddedKafka implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafka.class);

@@ -1,21 +1,15 @@
-package dev.castle.server;
+package dev.castle.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.castle.command.EventEncoder;
-import dev.castle.command.LogAppender;
-import dev.castle.command.LogWriteException;
-import dev.castle.command.SchemasEventEncoder;
 import dev.castle.domain.Event;
 import dev.castle.domain.Mode;
+import dev.castle.testing.TestKafka;
 import dev.castle.topology.SchemasCodec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.IsolationLevel;
 import org.junit.jupiter.api.Test;
@@ -24,12 +18,8 @@ class LogAppenderIT {
     private static final SchemasCodec CODEC = new SchemasCodec();
     private static final EventEncoder ENCODER = new SchemasEventEncoder();
 
-    private static String newTopic() throws Exception {
-        String topic = "_schemas_appender_" + System.nanoTime();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
-            admin.createTopics(Set.of(new NewTopic(topic, 1, (short) 1))).all().get();
-        }
-        return topic;
+    private static String newTopic() {
+        return TestKafka.createTopic(TestKafka.uniqueName("_schemas_appender"), 1);
     }
 
     private static LogAppender appender(String topic, String group) {
