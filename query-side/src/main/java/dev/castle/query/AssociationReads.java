@@ -6,7 +6,7 @@ import dev.castle.domain.RegistryException;
 import dev.castle.domain.RegistrySettings;
 import dev.castle.domain.RegistryView;
 import dev.castle.domain.decide.AssociationQueries;
-import dev.castle.domain.decide.AssociationResponses;
+import dev.castle.domain.json.AssociationResponses;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.function.Function;

@@ -12,6 +12,7 @@ import dev.castle.domain.RegistryView;
 import dev.castle.domain.SchemaVersion;
 import dev.castle.domain.decide.AssociationRequests.Draft;
 import dev.castle.domain.decide.AssociationRequests.Validated;
+import dev.castle.domain.json.AssociationResponses;
 import dev.castle.domain.json.ResponseBodies;
 import dev.castle.domain.state.Overlay;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ final class Associations {
         List<Event> events = new ArrayList<>();
         Map<String, Object> schemas = register(overlay, request, events);
         if (command.dryRun()) {
-            return Decision.answer(AssociationResponses.resource(request, List.of(), Map.of()));
+            return Decision.answer(resource(request, List.of(), Map.of()));
         }
         List<Association> written = new ArrayList<>();
         for (Draft draft : request.drafts()) {
@@ -81,7 +82,7 @@ final class Associations {
                 written.add(association);
             }
         }
-        return new Decision(events, AssociationResponses.resource(request, written, schemas));
+        return new Decision(events, resource(request, written, schemas));
     }
 
     /** Qualifies each given subject with the request's context; a subject in read-only mode is 42205. */
@@ -373,5 +374,11 @@ final class Associations {
                 && Objects.equals(stored.associationType(), draft.type)
                 && (draft.lifecycle == null || draft.lifecycle == stored.lifecycle())
                 && (draft.frozen == null || draft.frozen == stored.frozen());
+    }
+
+    private static Map<String, Object> resource(
+            AssociationRequests.Validated request, List<Association> written, Map<String, Object> schemas) {
+        return AssociationResponses.resource(
+                request.name(), request.namespace(), request.resourceId(), request.resourceType(), written, schemas);
     }
 }

@@ -1,4 +1,4 @@
-package dev.castle.domain.decide;
+package dev.castle.domain.json;
 
 import dev.castle.domain.Association;
 import dev.castle.domain.Association.Lifecycle;
@@ -33,13 +33,18 @@ public final class AssociationResponses {
     }
 
     /** A resource and the associations written for it, each with the schema registered for its type, if any. */
-    static Map<String, Object> resource(
-            AssociationRequests.Validated request, List<Association> written, Map<String, Object> schemas) {
+    public static Map<String, Object> resource(
+            String name,
+            String namespace,
+            String resourceId,
+            String resourceType,
+            List<Association> written,
+            Map<String, Object> schemas) {
         Map<String, Object> body = new LinkedHashMap<>();
-        putIfSet(body, "resourceName", request.name());
-        putIfSet(body, "resourceNamespace", request.namespace());
-        putIfSet(body, "resourceId", request.resourceId());
-        putIfSet(body, "resourceType", request.resourceType());
+        putIfSet(body, "resourceName", name);
+        putIfSet(body, "resourceNamespace", namespace);
+        putIfSet(body, "resourceId", resourceId);
+        putIfSet(body, "resourceType", resourceType);
         if (!written.isEmpty()) {
             List<Map<String, Object>> infos = new ArrayList<>();
             for (Association association : written) {
