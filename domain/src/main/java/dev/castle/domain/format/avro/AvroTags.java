@@ -3,10 +3,10 @@ package dev.castle.domain.format.avro;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.castle.domain.SchemaEntity;
 import dev.castle.domain.format.SchemaTagException;
+import dev.castle.domain.format.TagProperty;
 import dev.castle.domain.json.Jackson;
 import java.util.ArrayDeque;
 import java.util.Collection;
@@ -25,7 +25,7 @@ import org.apache.avro.Schema;
  * the first match, breadth first through fields, array items, map values and union branches, is the one tagged.
  */
 final class AvroTags {
-    static final String TAGS = "confluent:tags";
+    static final String TAGS = TagProperty.NAME;
     private static final ObjectMapper JSON = Jackson.MAPPER;
 
     private AvroTags() {}
@@ -38,21 +38,7 @@ final class AvroTags {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("canonical Avro text is JSON", e);
         }
-        Set<SchemaEntity> entities = new LinkedHashSet<>(add.keySet());
-        entities.addAll(remove.keySet());
-        for (SchemaEntity entity : entities) {
-            ObjectNode node = find(root, entity);
-            Set<String> tags = tagsOf(node);
-            tags.addAll(add.getOrDefault(entity, Set.of()));
-            tags.removeAll(remove.getOrDefault(entity, Set.of()));
-            if (tags.isEmpty()) {
-                node.remove(TAGS);
-            } else {
-                ArrayNode array = JSON.createArrayNode();
-                tags.forEach(array::add);
-                node.replace(TAGS, array);
-            }
-        }
+        TagProperty.edit(add, remove, entity -> find(root, entity));
         return root.toString();
     }
 
@@ -89,15 +75,6 @@ final class AvroTags {
             list.forEach(tag -> names.add(String.valueOf(tag)));
             found.put(entity, names);
         }
-    }
-
-    private static Set<String> tagsOf(JsonNode node) {
-        Set<String> tags = new LinkedHashSet<>();
-        JsonNode array = node.get(TAGS);
-        if (array != null && array.isArray()) {
-            array.forEach(tag -> tags.add(tag.asText()));
-        }
-        return tags;
     }
 
     private record Visit(JsonNode node, String namespace) {}

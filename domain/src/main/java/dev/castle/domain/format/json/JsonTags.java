@@ -1,16 +1,15 @@
 package dev.castle.domain.format.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.castle.domain.SchemaEntity;
 import dev.castle.domain.format.SchemaTagException;
+import dev.castle.domain.format.TagProperty;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,31 +22,19 @@ import java.util.Set;
  * {@code not}, and {@code object.definitions.Name.object} or {@code object.$defs.Name.object} for definitions.
  */
 final class JsonTags {
-    static final String TAGS = "confluent:tags";
+    static final String TAGS = TagProperty.NAME;
 
     private JsonTags() {}
 
     /** The root with the tags edited, as a new tree. */
     static JsonNode edit(JsonNode original, Map<SchemaEntity, Set<String>> add, Map<SchemaEntity, Set<String>> remove) {
         JsonNode root = original.deepCopy();
-        Set<SchemaEntity> entities = new LinkedHashSet<>(add.keySet());
-        entities.addAll(remove.keySet());
-        for (SchemaEntity entity : entities) {
-            JsonNode found = find(root, entity);
-            if (!(found instanceof ObjectNode node)) {
-                throw SchemaTagException.noMatchingPath(entity.path());
+        TagProperty.edit(add, remove, entity -> {
+            if (find(root, entity) instanceof ObjectNode node) {
+                return node;
             }
-            Set<String> tags = tagsOf(node);
-            tags.addAll(add.getOrDefault(entity, Set.of()));
-            tags.removeAll(remove.getOrDefault(entity, Set.of()));
-            if (tags.isEmpty()) {
-                node.remove(TAGS);
-            } else {
-                ArrayNode array = node.arrayNode();
-                tags.forEach(array::add);
-                node.replace(TAGS, array);
-            }
-        }
+            throw SchemaTagException.noMatchingPath(entity.path());
+        });
         return root;
     }
 
@@ -100,19 +87,10 @@ final class JsonTags {
     }
 
     private static void putIfTagged(Map<SchemaEntity, Set<String>> found, SchemaEntity entity, JsonNode node) {
-        Set<String> tags = tagsOf(node);
+        Set<String> tags = TagProperty.of(node);
         if (!tags.isEmpty()) {
             found.put(entity, tags);
         }
-    }
-
-    private static Set<String> tagsOf(JsonNode node) {
-        Set<String> tags = new LinkedHashSet<>();
-        JsonNode array = node.get(TAGS);
-        if (array != null && array.isArray()) {
-            array.forEach(tag -> tags.add(tag.asText()));
-        }
-        return tags;
     }
 
     /** The node a path names, or null. */
