@@ -20,9 +20,7 @@ import dev.castle.domain.decide.Decider;
 import dev.castle.domain.decide.Reads;
 import dev.castle.query.QueryRoutes;
 import dev.castle.query.RequestScope;
-import dev.castle.rest.RestConfig;
 import dev.castle.rest.RestProxy;
-import dev.castle.serdes.SchemaRegistryPort;
 import dev.castle.server.auth.RegistryAuth;
 import dev.castle.server.health.Health;
 import dev.castle.server.health.HealthRoutes;
@@ -39,7 +37,6 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -140,7 +137,7 @@ public final class Castle implements AutoCloseable {
                 config.get(CastleConfig.LISTENERS).orElse(CastleConfig.LISTENERS_DEFAULT),
                 config.tls());
         Optional<Listeners> restListeners =
-                config.restEnabled() ? Optional.of(restListeners(config)) : Optional.empty();
+                config.restEnabled() ? Optional.of(RestProxyStart.listeners(config)) : Optional.empty();
         KafkaConnection kafka = KafkaConnection.open(config, started);
         long foldStart = System.nanoTime();
         RegistryStreams streams = foldTheLog(config, kafka, started);
@@ -176,7 +173,7 @@ public final class Castle implements AutoCloseable {
         started.add(member);
         RestProxy rest = null;
         if (restListeners.isPresent()) {
-            rest = startRestProxy(
+            rest = RestProxyStart.start(
                     config,
                     restListeners.get(),
                     kafka.clientConfig(),
@@ -299,54 +296,16 @@ public final class Castle implements AutoCloseable {
         return member;
     }
 
-    /**
-     * The REST Proxy's configuration: the {@code rest.*} keys; without a {@code bootstrap.servers} of its own the
-     * proxy uses the registry's Kafka cluster and its client settings (security included).
-     */
-    private static RestProxy startRestProxy(
-            CastleConfig config,
-            Listeners listeners,
-            Map<String, Object> kafkaClientConfig,
-            SchemaRegistryPort registry,
-            Consumer<JavalinConfig> instrumentation) {
-        return RestProxy.start(restConfig(config, kafkaClientConfig), registry, javalin -> {
-            listeners.install(javalin);
-            instrumentation.accept(javalin);
-        });
-    }
-
-    /**
-     * The REST Proxy's {@code rest.listeners}; its https ones serve with its own {@code rest.ssl.*} keys (Confluent REST
-     * Proxy's {@code ssl.*}) when it has a store of its own, else with the registry's {@code ssl.*}.
-     */
-    private static Listeners restListeners(CastleConfig config) {
-        TlsSettings restTls = TlsSettings.from(config.withPrefix(CastleConfig.REST_PREFIX), CastleConfig.REST_PREFIX);
-        return Listeners.of(
-                CastleConfig.REST_PREFIX + RestConfig.LISTENERS,
-                config.get(CastleConfig.REST_PREFIX + RestConfig.LISTENERS).orElse(RestConfig.LISTENERS_DEFAULT),
-                restTls.configured() ? restTls : config.tls());
-    }
-
-    private static RestConfig restConfig(CastleConfig config, Map<String, Object> kafkaClientConfig) {
-        Map<String, String> rest = new HashMap<>(config.withPrefix(CastleConfig.REST_PREFIX));
-        if (!rest.containsKey(RestConfig.BOOTSTRAP_SERVERS)) {
-            kafkaClientConfig.forEach((key, value) -> rest.putIfAbsent(
-                    key.equals(RestConfig.BOOTSTRAP_SERVERS) ? key : RestConfig.CLIENT_PREFIX + key,
-                    String.valueOf(value)));
-        }
-        return new RestConfig(rest);
-    }
-
     /** A node with the registry side switched off: the REST Proxy alone, on the configured or embedded Kafka. */
     private static Castle proxyOnly(CastleConfig config, NodeMetrics metrics, List<AutoCloseable> started) {
         if (!config.restEnabled()) {
             throw new IllegalArgumentException(CastleConfig.REGISTRY_ENABLED + " and " + CastleConfig.REST_ENABLED
                     + " are both false: this node would serve nothing");
         }
-        Listeners listeners = restListeners(config);
+        Listeners listeners = RestProxyStart.listeners(config);
         Consumer<JavalinConfig> timing = timeRequests(config, metrics, "rest-proxy");
-        RestProxy rest =
-                startRestProxy(config, listeners, KafkaConnection.clientConfig(config, started), null, javalin -> {
+        RestProxy rest = RestProxyStart.start(
+                config, listeners, KafkaConnection.clientConfig(config, started), null, javalin -> {
                     timing.accept(javalin);
                     if (config.metricsEnabled()) {
                         metrics.addTo(javalin.routes);
