@@ -24,7 +24,7 @@ public final class RequestPathFilter implements Filter {
         HttpServletRequest http = (HttpServletRequest) request;
         ContextPrefix.Target target;
         try {
-            target = ContextPrefix.rewrite(http.getRequestURI(), http.getQueryString())
+            target = ContextPrefix.rewrite(http.getMethod(), http.getRequestURI(), http.getQueryString())
                     .orElse(new ContextPrefix.Target(http.getRequestURI(), http.getQueryString()));
         } catch (RegistryException e) {
             reject((HttpServletResponse) response, e);
