@@ -22,7 +22,7 @@ import org.apache.kafka.common.serialization.Deserializer;
  * with {@code specific.avro.reader=true}, as the generated {@code SpecificRecord} class the schema names), strings as
  * {@code String}, bytes as {@code byte[]} and other primitives as their boxed types.
  */
-public class CastleAvroDeserializer implements Deserializer<Object> {
+public class CastleAvroDeserializer implements Deserializer<Object>, RegistrySerde.Part {
     private final SchemaRegistryPort given;
     private ParsedSchemas schemas;
     private boolean specific;
@@ -45,7 +45,8 @@ public class CastleAvroDeserializer implements Deserializer<Object> {
     }
 
     /** Configures with a registry already chosen (a serde shares one between its halves). */
-    void configure(Map<String, ?> configs, boolean isKey, SchemaRegistryPort registry) {
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey, SchemaRegistryPort registry) {
         this.specific = new SerdeConfig(configs, isKey).specificAvroReader();
         this.schemas = new ParsedSchemas(registry);
         this.readers.clear();

@@ -31,7 +31,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * {@code Float}, {@code Double}, {@code CharSequence}, {@code byte[]} or {@code ByteBuffer}. Bytes are written raw,
  * without Avro's length prefix, as Confluent does. Null is written as null.
  */
-public class CastleAvroSerializer implements Serializer<Object> {
+public class CastleAvroSerializer implements Serializer<Object>, RegistrySerde.Part {
     private static final int CAPACITY = 1000;
 
     private final SchemaRegistryPort given;
@@ -58,7 +58,8 @@ public class CastleAvroSerializer implements Serializer<Object> {
     }
 
     /** Configures with a registry already chosen (a serde shares one between its halves). */
-    void configure(Map<String, ?> configs, boolean isKey, SchemaRegistryPort registry) {
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey, SchemaRegistryPort registry) {
         this.config = new SerdeConfig(configs, isKey);
         this.ids = new SchemaIds(registry, config);
         this.parsed = new ParsedSchemas(registry);

@@ -18,7 +18,7 @@ import org.apache.kafka.common.serialization.Deserializer;
  * code or by {@code json.value.type} ({@code json.key.type} for keys). With {@code json.fail.invalid.schema} (the
  * default) the value is validated against the schema its id names first.
  */
-public class CastleJsonSchemaDeserializer<T> implements Deserializer<T> {
+public class CastleJsonSchemaDeserializer<T> implements Deserializer<T>, RegistrySerde.Part {
     private final SchemaRegistryPort given;
     private final Class<T> givenType;
     private final ObjectMapper mapper;
@@ -46,7 +46,8 @@ public class CastleJsonSchemaDeserializer<T> implements Deserializer<T> {
         configure(configs, isKey, SchemaIds.registry(given, configs));
     }
 
-    void configure(Map<String, ?> configs, boolean isKey, SchemaRegistryPort registry) {
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey, SchemaRegistryPort registry) {
         SerdeConfig config = new SerdeConfig(configs, isKey);
         this.schemas = new ParsedSchemas(registry);
         this.type = givenType != null ? givenType : config.jsonType();

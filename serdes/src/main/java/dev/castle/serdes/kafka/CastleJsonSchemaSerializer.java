@@ -22,7 +22,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * taken from the subject's latest version. With {@code json.fail.invalid.schema} (the default) a value that does not
  * match its schema is refused before it is written. The record-name strategies use the schema's {@code title}.
  */
-public class CastleJsonSchemaSerializer<T> implements Serializer<T> {
+public class CastleJsonSchemaSerializer<T> implements Serializer<T>, RegistrySerde.Part {
     private final SchemaRegistryPort given;
     private final String givenSchema;
     private final ObjectMapper mapper;
@@ -60,7 +60,8 @@ public class CastleJsonSchemaSerializer<T> implements Serializer<T> {
         configure(configs, isKey, SchemaIds.registry(given, configs));
     }
 
-    void configure(Map<String, ?> configs, boolean isKey, SchemaRegistryPort registry) {
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey, SchemaRegistryPort registry) {
         this.config = new SerdeConfig(configs, isKey);
         this.ids = new SchemaIds(registry, config);
         this.parsed = new ParsedSchemas(registry);

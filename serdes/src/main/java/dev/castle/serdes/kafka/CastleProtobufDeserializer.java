@@ -22,7 +22,7 @@ import org.apache.kafka.common.serialization.Deserializer;
  * {@code specific.protobuf.value.type} ({@code specific.protobuf.key.type} for keys), or else as a
  * {@link DynamicMessage} of the message the index path names in the schema of the id.
  */
-public class CastleProtobufDeserializer<T extends Message> implements Deserializer<T> {
+public class CastleProtobufDeserializer<T extends Message> implements Deserializer<T>, RegistrySerde.Part {
     private final SchemaRegistryPort given;
     private final Class<T> givenType;
     private ParsedSchemas schemas;
@@ -47,7 +47,8 @@ public class CastleProtobufDeserializer<T extends Message> implements Deserializ
         configure(configs, isKey, SchemaIds.registry(given, configs));
     }
 
-    void configure(Map<String, ?> configs, boolean isKey, SchemaRegistryPort registry) {
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey, SchemaRegistryPort registry) {
         SerdeConfig config = new SerdeConfig(configs, isKey);
         this.schemas = new ParsedSchemas(registry);
         Class<?> type = givenType != null ? givenType : config.specificProtobufType();

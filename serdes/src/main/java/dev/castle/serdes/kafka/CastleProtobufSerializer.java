@@ -17,7 +17,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * its imports that are not well known are registered under subjects named by their import paths and referenced, as
  * Confluent's default reference subject name strategy does. The record-name strategies use the message's full name.
  */
-public class CastleProtobufSerializer<T extends Message> implements Serializer<T> {
+public class CastleProtobufSerializer<T extends Message> implements Serializer<T>, RegistrySerde.Part {
     private final SchemaRegistryPort given;
     private SerdeConfig config;
     private SchemaIds ids;
@@ -40,7 +40,8 @@ public class CastleProtobufSerializer<T extends Message> implements Serializer<T
         configure(configs, isKey, SchemaIds.registry(given, configs));
     }
 
-    void configure(Map<String, ?> configs, boolean isKey, SchemaRegistryPort registry) {
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey, SchemaRegistryPort registry) {
         this.config = new SerdeConfig(configs, isKey);
         this.ids = new SchemaIds(registry, config);
         this.parsed = new ParsedSchemas(registry);
