@@ -70,13 +70,18 @@ final class SettingQueries {
         Json.send(ctx, new ResponseBodies.ModeBody(found.name()));
     }
 
-    /** {@code GET /contexts}: the default context first, then every context in use. */
+    /** {@code GET /contexts}: the default context first, then every context in use; {@code contextPrefix} filters. */
     void contexts(Context ctx) {
         List<String> contexts = new ArrayList<>();
         contexts.add(QualifiedSubject.DEFAULT_CONTEXT);
         views.apply(ctx).contexts().stream()
                 .filter(c -> !QualifiedSubject.DEFAULT_CONTEXT.equals(c))
                 .forEach(contexts::add);
+        // Confluent 8.x: only the contexts that start with contextPrefix, paged after filtering
+        String prefix = ctx.queryParam("contextPrefix");
+        if (prefix != null && !prefix.isEmpty()) {
+            contexts.removeIf(context -> !context.startsWith(prefix));
+        }
         Page page = Page.of(Params.integer(ctx, "offset", 0), Params.integer(ctx, "limit", -1));
         Json.send(ctx, page.apply(contexts));
     }

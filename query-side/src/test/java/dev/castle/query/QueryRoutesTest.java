@@ -91,5 +91,8 @@ class QueryRoutesTest {
         assertThat(get("/mode/b")).isEqualTo("404 40409 Subject 'b' does not have subject-level mode configured");
         assertThat(get("/contexts")).isEqualTo("200 [\".\",\".ctx\"]");
         assertThat(get("/contexts?offset=1&limit=1")).isEqualTo("200 [\".ctx\"]");
+        assertThat(get("/contexts?contextPrefix=.c")).isEqualTo("200 [\".ctx\"]");
+        assertThat(get("/contexts?contextPrefix=.c&offset=1")).isEqualTo("200 []");
+        assertThat(get("/contexts?contextPrefix=.")).isEqualTo("200 [\".\",\".ctx\"]");
     }
 }
