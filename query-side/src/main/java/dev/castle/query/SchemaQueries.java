@@ -1,5 +1,6 @@
 package dev.castle.query;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.castle.domain.ErrorCode;
 import dev.castle.domain.QualifiedSubject;
 import dev.castle.domain.RegistryException;
@@ -9,6 +10,7 @@ import dev.castle.domain.SchemaFingerprint;
 import dev.castle.domain.SchemaType;
 import dev.castle.domain.SchemaVersion;
 import dev.castle.domain.decide.Reads;
+import dev.castle.domain.json.Jackson;
 import dev.castle.domain.json.ResponseBodies;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -118,6 +120,8 @@ final class SchemaQueries {
         String prefix = ctx.queryParam("subjectPrefix");
         boolean deleted = Params.flag(ctx, "deleted");
         boolean latestOnly = Params.flag(ctx, "latestOnly");
+        // Confluent 8.x: only schemas with a domain, migration or encoding rule of this type (after latestOnly)
+        String ruleType = Params.text(ctx, "ruleType");
         List<ResponseBodies.SchemaEntity> found = new ArrayList<>();
         for (String subject : view.subjects()) {
             if (!Subjects.matchesPrefix(subject, prefix)) {
@@ -127,7 +131,9 @@ final class SchemaQueries {
             if (latestOnly && !versions.isEmpty()) {
                 versions = List.of(versions.get(versions.size() - 1));
             }
-            versions.forEach(v -> found.add(ResponseBodies.SchemaEntity.of(v, v.schema())));
+            versions.stream()
+                    .filter(v -> ruleType == null || hasRuleOfType(v, ruleType))
+                    .forEach(v -> found.add(ResponseBodies.SchemaEntity.of(v, v.schema())));
         }
         Page page = Page.bounded(
                 Params.integer(ctx, "offset", 0),
@@ -135,6 +141,21 @@ final class SchemaQueries {
                 settings.searchDefaultLimit(),
                 settings.searchMaxLimit());
         Json.send(ctx, page.apply(found));
+    }
+
+    private static boolean hasRuleOfType(SchemaVersion version, String type) {
+        if (version.ruleSet() == null) {
+            return false;
+        }
+        JsonNode ruleSet = Jackson.stored(version.ruleSet());
+        for (String kind : List.of("domainRules", "migrationRules", "encodingRules")) {
+            for (JsonNode rule : ruleSet.path(kind)) {
+                if (type.equals(rule.path("type").asText(null))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** {@code GET /schemas/types}. */

@@ -48,9 +48,11 @@ final class SubjectQueries {
         Listing listing = Listing.of(Params.flag(ctx, "deleted"), Params.flag(ctx, "deletedOnly"));
         String resolved = Subjects.resolve(view, subject, listing != Listing.LIVE)
                 .orElseThrow(() -> new RegistryException(ErrorCode.SUBJECT_NOT_FOUND, subject));
+        // Confluent 8.x: deletedAsNegative lists every version, the soft-deleted ones as negative numbers
+        boolean negative = Params.flag(ctx, "deletedAsNegative");
         List<Integer> versions = view.versions(resolved).stream()
-                .filter(listing::includes)
-                .map(SchemaVersion::version)
+                .filter(v -> negative || listing.includes(v))
+                .map(v -> negative && v.deleted() ? -v.version() : v.version())
                 .toList();
         Json.send(ctx, page(ctx).apply(versions));
     }

@@ -1,0 +1,60 @@
+package dev.castle.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.castle.domain.SchemaType;
+import dev.castle.domain.SchemaVersion;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Read parameters Confluent 8.x added to endpoints 7.x already had: deletedAsNegative, ruleType. */
+class NewerReadParametersTest {
+    private static final String CEL = "{\"domainRules\":[{\"name\":\"check\",\"type\":\"CEL\",\"expr\":\"true\"}]}";
+    private static final String ENCRYPT = "{\"encodingRules\":[{\"name\":\"enc\",\"type\":\"ENCRYPT\"}]}";
+    private static RoutesHarness routes;
+
+    @BeforeAll
+    static void start() {
+        FoldedView view = new FoldedView()
+                .add("d", 1, 1, true)
+                .add("d", 2, 2, false)
+                .add("d", 3, 3, true)
+                .add(version("r", 1, 4, CEL))
+                .add(version("r", 2, 5, ENCRYPT))
+                .add(version("s", 1, 6, CEL));
+        routes = RoutesHarness.start(view);
+    }
+
+    @AfterAll
+    static void stop() {
+        routes.close();
+    }
+
+    private static SchemaVersion version(String subject, int version, int id, String ruleSet) {
+        return new SchemaVersion(subject, version, id, SchemaType.AVRO, "\"int\"", List.of(), null, ruleSet, false);
+    }
+
+    @Test
+    void shouldListSoftDeletedVersionsAsNegativeNumbers() throws Exception {
+        assertThat(routes.get("/subjects/d/versions")).isEqualTo("200 [2]");
+        assertThat(routes.get("/subjects/d/versions?deletedAsNegative=true")).isEqualTo("200 [-1,2,-3]");
+        assertThat(routes.get("/subjects/d/versions?deletedAsNegative=true&offset=1&limit=1"))
+                .isEqualTo("200 [2]");
+    }
+
+    @Test
+    void shouldFilterSchemasByRuleTypeAfterTakingTheLatest() throws Exception {
+        assertThat(routes.get("/schemas?ruleType=CEL").split("\"subject\"")).hasSize(3);
+        assertThat(routes.get("/schemas?ruleType=CEL"))
+                .contains("\"subject\":\"r\",\"version\":1")
+                .contains("\"subject\":\"s\",\"version\":1");
+        // the latest of r has an ENCRYPT rule only, so r drops out once latestOnly picks it
+        assertThat(routes.get("/schemas?ruleType=CEL&latestOnly=true"))
+                .doesNotContain("\"subject\":\"r\"")
+                .contains("\"subject\":\"s\",\"version\":1");
+        assertThat(routes.get("/schemas?ruleType=ENCRYPT")).contains("\"subject\":\"r\",\"version\":2");
+        assertThat(routes.get("/schemas?ruleType=JSONATA")).isEqualTo("200 []");
+    }
+}
