@@ -45,7 +45,8 @@ public final class WriteFailures {
                 || command instanceof Command.TagSchema
                 // Confluent's association routes answer with the register texts, whatever the association write
                 || command instanceof Command.PutAssociations
-                || command instanceof Command.DeleteAssociations) {
+                || command instanceof Command.DeleteAssociations
+                || command instanceof Command.MutateAssociations) {
             return new Names("Register schema", "Register", "register schema", LEADER_NOT_KNOWN);
         } else if (command instanceof Command.DeleteContext) {
             return new Names("Delete context", "Delete context", "delete context", LEADER_NOT_KNOWN);

@@ -1,5 +1,6 @@
 package dev.castle.command;
 
+import dev.castle.domain.AssociationBatch;
 import dev.castle.domain.AssociationRequest;
 import dev.castle.domain.Command;
 import dev.castle.domain.ErrorCode;
@@ -26,6 +27,8 @@ import java.util.function.LongSupplier;
  * live version of the subject is answered from the local view without the leader (spec §4.1 step 2).
  */
 public final class WriteRoutes {
+    private static final int MULTI_STATUS = 207;
+
     private final CommandGateway gateway;
     private final Function<Command.RegisterSchema, Optional<Object>> registeredAlready;
     private final LongSupplier appliedOffset;
@@ -73,6 +76,7 @@ public final class WriteRoutes {
                 "/associations/resources/{resourceId}",
                 ctx -> submit(ctx, putAssociations(ctx, false, ctx.pathParam("resourceId"))));
         routes.delete("/associations/resources/{resourceId}", this::deleteAssociations);
+        routes.post("/associations:batchMutate", this::mutateAssociations);
         routes.delete(
                 "/contexts/{context}",
                 ctx -> submitNoContent(ctx, new Command.DeleteContext(ctx.pathParam("context"))));
@@ -103,6 +107,19 @@ public final class WriteRoutes {
                         ctx.queryParams("associationType"),
                         flag(ctx, "cascadeLifecycle"),
                         flag(ctx, "dryRun")));
+    }
+
+    /** Confluent answers a batch with 207 Multi-Status: each request's result or error is in the body. */
+    private void mutateAssociations(Context ctx) throws IOException {
+        List<AssociationBatch.Mutation> requests = AssociationBodies.mutations(ctx.bodyAsBytes());
+        if (requests == null || requests.isEmpty()) {
+            throw new RegistryException(ErrorCode.INVALID_ASSOCIATION, "requests", "cannot be null or empty");
+        }
+        Command command = new Command.MutateAssociations(ctx.queryParam("context"), flag(ctx, "dryRun"), requests);
+        ctx.future(() -> gateway.submit(command, request(ctx)).thenAccept(body -> {
+            answer(ctx, body);
+            ctx.status(MULTI_STATUS);
+        }));
     }
 
     private void register(Context ctx) throws Exception {

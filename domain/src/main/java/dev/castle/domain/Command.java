@@ -14,6 +14,7 @@ public sealed interface Command
                 Command.DeleteMode,
                 Command.PutAssociations,
                 Command.DeleteAssociations,
+                Command.MutateAssociations,
                 Command.DeleteContext {
 
     /** {@code POST /subjects/{s}/versions}. Answers {@code {"id": n}}. */
@@ -59,6 +60,17 @@ public sealed interface Command
             implements Command {
         public DeleteAssociations {
             associationTypes = associationTypes == null ? List.of() : List.copyOf(associationTypes);
+        }
+    }
+
+    /**
+     * {@code POST /associations:batchMutate} (Confluent 8.x): each resource's operations, applied in order. Answers
+     * {@code {"results":[…]}}, a result or an error per resource; a resource whose operations fail writes nothing.
+     */
+    record MutateAssociations(String context, boolean dryRun, List<AssociationBatch.Mutation> requests)
+            implements Command {
+        public MutateAssociations {
+            requests = requests == null ? List.of() : List.copyOf(requests);
         }
     }
 

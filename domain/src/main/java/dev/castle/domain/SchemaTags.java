@@ -1,5 +1,6 @@
 package dev.castle.domain;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,5 +25,21 @@ public record SchemaTags(SchemaEntity entity, List<String> tags) {
             map.computeIfAbsent(entry.entity(), e -> new LinkedHashSet<>()).addAll(entry.tags());
         }
         return Collections.unmodifiableMap(map);
+    }
+
+    /** The wildcard of {@code findTags}: every tagged entity. */
+    public static final String ANY = "*";
+
+    /**
+     * The answer to {@code findTags} (Confluent 7.6+): the entities of {@code tagged} that carry at least one of the
+     * {@code wanted} tags, or every tagged entity when {@code wanted} holds {@link #ANY}; each with all its tags, in
+     * the order of {@code tagged}. Empty when nothing matches.
+     */
+    public static List<SchemaTags> matching(Map<SchemaEntity, Set<String>> tagged, Collection<String> wanted) {
+        boolean any = wanted.contains(ANY);
+        return tagged.entrySet().stream()
+                .filter(e -> any || !Collections.disjoint(wanted, e.getValue()))
+                .map(e -> new SchemaTags(e.getKey(), List.copyOf(e.getValue())))
+                .toList();
     }
 }

@@ -1,23 +1,30 @@
 package dev.castle.query;
 
 import dev.castle.domain.Association;
+import dev.castle.domain.AssociationBatch;
 import dev.castle.domain.ErrorCode;
 import dev.castle.domain.RegistryException;
 import dev.castle.domain.RegistrySettings;
 import dev.castle.domain.RegistryView;
+import dev.castle.domain.decide.AssociationLookups;
 import dev.castle.domain.decide.AssociationQueries;
+import dev.castle.domain.json.AssociationBodies;
 import dev.castle.domain.json.AssociationResponses;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The association lookups of Confluent 8.x: {@code GET /associations/subjects/{subject}},
+ * The association lookups of Confluent 8.x (and their batch form, {@code POST /associations:batchGet}): {@code GET /associations/subjects/{subject}},
  * {@code GET /associations/resources/{resourceId}} and {@code GET /associations/resources/{namespace}/{name}} (either
  * may be {@code -}, any). Each takes {@code resourceType} (default {@code topic}), {@code associationType} (repeatable),
  * {@code lifecycle}, {@code offset} and {@code limit}, and answers a possibly empty list.
  */
 final class AssociationReads {
+    private static final int MULTI_STATUS = 207;
+
     private final Function<Context, RegistryView> views;
     private final RegistrySettings settings;
 
@@ -50,6 +57,15 @@ final class AssociationReads {
                         resourceType(ctx),
                         types(ctx),
                         lifecycle(ctx)));
+    }
+
+    /** {@code POST /associations:batchGet}: 207 Multi-Status, a result or an error per lookup, as Confluent answers. */
+    void batchGet(Context ctx) throws IOException {
+        List<AssociationBatch.Lookup> lookups = AssociationBodies.lookups(ctx.bodyAsBytes());
+        Map<String, Object> answer =
+                AssociationLookups.batchGet(views.apply(ctx), lookups, Params.flag(ctx, "includeSchemas"));
+        Json.send(ctx, answer);
+        ctx.status(MULTI_STATUS);
     }
 
     private void send(Context ctx, List<Association> associations) {

@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Prepared {@code GET /schemas/ids/{id}} bodies per context and id, so the hot read is a map lookup and a write of
- * bytes. An entry is reused only while the schema it was made from still has the same content.
+ * bytes. An entry is reused only while the schema it was made from still has the same content. Only the plain
+ * answer is kept: one with {@code format}, {@code fetchMaxId} or {@code findTags} is made per request.
  */
 final class IdCache {
     private record Key(String context, int id) {}

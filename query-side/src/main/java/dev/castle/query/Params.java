@@ -3,6 +3,8 @@ package dev.castle.query;
 import dev.castle.domain.ErrorCode;
 import dev.castle.domain.RegistryException;
 import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Query and path parameters parsed the way Confluent's JAX-RS resources parse them. */
 final class Params {
@@ -46,5 +48,25 @@ final class Params {
     static String text(Context ctx, String name) {
         String value = ctx.queryParam(name);
         return value == null || value.isEmpty() ? null : value;
+    }
+
+    /**
+     * {@code findTags}: the tag names of every {@code findTags} parameter, each also split at commas (Confluent's own
+     * client joins several names with commas on {@code versions/latest}); empty names dropped, empty when absent.
+     */
+    static List<String> findTags(Context ctx) {
+        return splitNames(ctx.queryParams("findTags"));
+    }
+
+    static List<String> splitNames(List<String> values) {
+        List<String> names = new ArrayList<>();
+        for (String value : values) {
+            for (String name : value.split(",")) {
+                if (!name.isBlank()) {
+                    names.add(name.trim());
+                }
+            }
+        }
+        return names;
     }
 }

@@ -90,6 +90,7 @@ public final class QueryRoutes {
         routes.get("/associations/subjects/{subject}", associations::bySubject);
         routes.get("/associations/resources/{resourceId}", associations::byResourceId);
         routes.get("/associations/resources/{resourceNamespace}/{resourceName}", associations::byResourceName);
+        routes.post("/associations:batchGet", associations::batchGet);
     }
 
     /** Runs the read; if it finds nothing, catches up and runs it once more. No allocation when the read finds. */

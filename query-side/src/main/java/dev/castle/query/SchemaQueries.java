@@ -45,13 +45,18 @@ final class SchemaQueries {
                 .orElseThrow(() -> new RegistryException(ErrorCode.SCHEMA_ID_NOT_FOUND, id));
         String format = Params.text(ctx, "format");
         boolean fetchMaxId = Params.flag(ctx, "fetchMaxId");
-        if (format == null && !fetchMaxId) {
+        List<String> findTags = Params.findTags(ctx);
+        if (format == null && !fetchMaxId && findTags.isEmpty()) {
             Json.sendBytes(ctx, idCache.body(found.context(), found.preferred()));
             return;
         }
-        String text = format == null ? found.preferred().schema() : reads.render(view, found.preferred(), format);
+        SchemaVersion schema = found.preferred();
+        String text = format == null ? schema.schema() : reads.render(view, schema, format);
         Integer maxId = fetchMaxId ? view.maxId(found.context()) : null;
-        Json.send(ctx, ResponseBodies.SchemaString.of(found.preferred(), text, maxId));
+        Json.send(
+                ctx,
+                ResponseBodies.SchemaString.of(schema, text, maxId)
+                        .withSchemaTags(reads.findTags(view, schema, findTags)));
     }
 
     /** {@code GET /schemas/guids/{guid}} (Confluent 8.x): the schema whose content hash the GUID is, without subject. */

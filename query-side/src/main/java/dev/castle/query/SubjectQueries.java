@@ -61,11 +61,15 @@ final class SubjectQueries {
     void version(Context ctx) {
         RegistryView view = views.apply(ctx);
         SchemaVersion found = versionOf(view, ctx);
-        if (Params.text(ctx, "format") == null) {
+        List<String> findTags = Params.findTags(ctx);
+        if (Params.text(ctx, "format") == null && findTags.isEmpty()) {
             Json.sendBytes(ctx, versionCache.body(found));
             return;
         }
-        Json.send(ctx, ResponseBodies.SchemaEntity.of(found, text(view, found, ctx)));
+        Json.send(
+                ctx,
+                ResponseBodies.SchemaEntity.of(found, text(view, found, ctx))
+                        .withSchemaTags(reads.findTags(view, found, findTags)));
     }
 
     /** {@code GET /subjects/{s}/versions/{v}/schema}. */

@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * of bytes (the body, with its GUID, is made once). An entry is reused only while the view still holds an equal
  * subject-version; the fold replaces a version it changes, so the check is mostly a reference comparison. At most
  * {@link #MAX_ENTRIES} bodies are kept: past that the cache starts over, so a registry of a million schemas read once
- * each does not keep a second copy of every one.
+ * each does not keep a second copy of every one. Only the plain answer is kept: one with {@code format} or
+ * {@code findTags} is made per request.
  */
 final class VersionCache {
     static final int MAX_ENTRIES = 16_384;

@@ -53,17 +53,7 @@ final class AssociationRequests {
     }
 
     static Validated validate(AssociationRequest request, boolean create, boolean dryRun) {
-        checkName(request.resourceName(), "resourceName");
-        checkName(request.resourceNamespace(), "resourceNamespace");
-        if (!dryRun && empty(request.resourceId())) {
-            throw invalid("resourceId", "cannot be null or empty");
-        }
-        String type = request.resourceType();
-        if (empty(type)) {
-            type = Association.TOPIC;
-        } else if (!type.equals(Association.TOPIC)) {
-            throw invalid("resourceType", "must be '" + Association.TOPIC + "'");
-        }
+        String type = resourceType(request, dryRun);
         if (request.associations() == null || request.associations().isEmpty()) {
             throw invalid("associations", "cannot be null or empty");
         }
@@ -90,6 +80,32 @@ final class AssociationRequests {
         return validated;
     }
 
+    /** The checks of the resource a request names; its type, {@code topic} when not given. */
+    static String resourceType(AssociationRequest request, boolean dryRun) {
+        checkName(request.resourceName(), "resourceName");
+        checkName(request.resourceNamespace(), "resourceNamespace");
+        if (!dryRun && empty(request.resourceId())) {
+            throw invalid("resourceId", "cannot be null or empty");
+        }
+        String type = request.resourceType();
+        if (empty(type)) {
+            return Association.TOPIC;
+        } else if (!type.equals(Association.TOPIC)) {
+            throw invalid("resourceType", "must be '" + Association.TOPIC + "'");
+        }
+        return type;
+    }
+
+    /** An association type as sent: {@code key} or {@code value}, {@code value} when not given. */
+    static String associationType(String type) {
+        if (empty(type)) {
+            return VALUE;
+        } else if (!type.equals(KEY) && !type.equals(VALUE)) {
+            throw invalid("associationType", "must be either '" + KEY + "' or '" + VALUE + "'");
+        }
+        return type;
+    }
+
     private static void validate(Draft draft, boolean create) {
         if (draft.subject != null
                 && (draft.subject.isEmpty() || draft.subject.chars().anyMatch(Character::isISOControl))) {
@@ -98,11 +114,7 @@ final class AssociationRequests {
         if (create) {
             applyDefaults(draft, true);
         }
-        if (empty(draft.type)) {
-            draft.type = VALUE;
-        } else if (!draft.type.equals(KEY) && !draft.type.equals(VALUE)) {
-            throw invalid("associationType", "must be either '" + KEY + "' or '" + VALUE + "'");
-        }
+        draft.type = associationType(draft.type);
         if (draft.lifecycle == Lifecycle.WEAK) {
             if (draft.schema != null) {
                 throw invalid("lifecycle", "cannot be WEAK when schema is provided");

@@ -19,6 +19,7 @@ public final class Decider {
     private final ConfigRules configRules;
     private final ModeRules modeRules;
     private final Associations associations;
+    private final AssociationBatches associationBatches;
     private final AssociationDeletions associationDeletions;
 
     public Decider(RegistrySettings settings) {
@@ -35,6 +36,7 @@ public final class Decider {
         this.modeRules = new ModeRules(settings, scopes);
         this.associations = new Associations(scopes, registration, new SchemaLookup(scopes, resolver), guids);
         this.associationDeletions = new AssociationDeletions(scopes, deletions);
+        this.associationBatches = new AssociationBatches(associations, associationDeletions);
     }
 
     public Decision decide(Command command, RegistryView view) {
@@ -58,6 +60,8 @@ public final class Decider {
             return associations.put(put, view);
         } else if (command instanceof Command.DeleteAssociations delete) {
             return associationDeletions.delete(delete, view);
+        } else if (command instanceof Command.MutateAssociations mutate) {
+            return associationBatches.mutate(mutate, view);
         } else if (command instanceof Command.DeleteContext delete) {
             return associationDeletions.deleteContext(delete, view);
         }

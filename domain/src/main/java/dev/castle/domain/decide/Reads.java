@@ -7,6 +7,7 @@ import dev.castle.domain.RegistryException;
 import dev.castle.domain.RegistrySettings;
 import dev.castle.domain.RegistryView;
 import dev.castle.domain.SchemaRequest;
+import dev.castle.domain.SchemaTags;
 import dev.castle.domain.SchemaVersion;
 import dev.castle.domain.VersionSpec;
 import dev.castle.domain.format.SchemaFormats;
@@ -114,6 +115,25 @@ public final class Reads {
             return resolver.parseStored(view, schema).render(format);
         } catch (RuntimeException e) {
             return schema.schema();
+        }
+    }
+
+    /**
+     * {@code findTags} on a read (Confluent 7.6+): the entities of the schema's text tagged with one of {@code wanted}
+     * ({@link SchemaTags#ANY} for all), empty when none is. Throws 42201 when the stored schema does not parse.
+     */
+    public List<SchemaTags> findTags(RegistryView view, SchemaVersion schema, List<String> wanted) {
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return SchemaTags.matching(resolver.parseStored(view, schema).taggedEntities(), wanted);
+        } catch (RegistryException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw RegistryException.withMessage(
+                    ErrorCode.INVALID_SCHEMA,
+                    "Invalid schema of type " + schema.schemaType() + ", details: " + e.getMessage());
         }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.castle.domain.Association;
+import dev.castle.domain.AssociationBatch;
 import dev.castle.domain.AssociationRequest;
 import dev.castle.domain.ErrorCode;
 import dev.castle.domain.RegistryException;
@@ -12,6 +13,7 @@ import dev.castle.domain.SchemaRequest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Parses the bodies of the association routes (Confluent 8.x {@code AssociationCreateOrUpdateRequest}); as for
@@ -20,6 +22,7 @@ import java.util.List;
  */
 public final class AssociationBodies {
     private static final ObjectMapper MAPPER = Jackson.MAPPER;
+    private static final String CONFLUENT_REQUESTS = "io.confluent.kafka.schemaregistry.client.rest.entities.requests.";
 
     private AssociationBodies() {}
 
@@ -40,20 +43,45 @@ public final class AssociationBodies {
             JsonNode schema,
             Boolean normalize) {}
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record MutateBody(List<OpRequestBody> requests) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record OpRequestBody(
+            String resourceName,
+            String resourceNamespace,
+            String resourceId,
+            String resourceType,
+            List<OpBody> associations) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record OpBody(
+            String opType,
+            String subject,
+            String associationType,
+            Association.Lifecycle lifecycle,
+            Boolean frozen,
+            JsonNode schema,
+            Boolean normalize,
+            Boolean cascadeLifecycle) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record GetBody(List<AssociationBatch.Lookup> requests) {}
+
+    /** The type Confluent reads each body (or part of one) into, which its mismatch messages name. */
+    private static final Map<Class<?>, String> CONFLUENT_TYPES = Map.of(
+            RequestBody.class, CONFLUENT_REQUESTS + "AssociationCreateOrUpdateRequest",
+            InfoBody.class, CONFLUENT_REQUESTS + "AssociationCreateOrUpdateInfo",
+            MutateBody.class, CONFLUENT_REQUESTS + "AssociationBatchRequest",
+            OpRequestBody.class, CONFLUENT_REQUESTS + "AssociationOpRequest",
+            OpBody.class, CONFLUENT_REQUESTS + "AssociationOp",
+            GetBody.class, CONFLUENT_REQUESTS + "AssociationBatchGetRequest",
+            AssociationBatch.Lookup.class, CONFLUENT_REQUESTS + "AssociationGetRequest",
+            Association.Lifecycle.class, "io.confluent.kafka.schemaregistry.client.rest.entities.LifecyclePolicy");
+
     /** The body of {@code POST /associations} and {@code PUT /associations/resources/{id}}. */
     public static AssociationRequest request(byte[] body) throws IOException {
-        if (body == null || body.length == 0) {
-            throw RegistryException.withMessage(ErrorCode.UNPROCESSABLE, "Request body is missing");
-        }
-        RequestBody parsed;
-        try {
-            parsed = MAPPER.readValue(body, RequestBody.class);
-        } catch (JsonMappingException e) {
-            throw RegistryException.withMessage(ErrorCode.BAD_REQUEST, RequestBodies.mismatch(e));
-        }
-        if (parsed == null) {
-            throw RegistryException.withMessage(ErrorCode.UNPROCESSABLE, "Request body is missing");
-        }
+        RequestBody parsed = read(body, RequestBody.class);
         List<AssociationRequest.Item> items = null;
         if (parsed.associations() != null) {
             items = new ArrayList<>(parsed.associations().size());
@@ -66,6 +94,88 @@ public final class AssociationBodies {
         }
         return new AssociationRequest(
                 parsed.resourceName(), parsed.resourceNamespace(), parsed.resourceId(), parsed.resourceType(), items);
+    }
+
+    /**
+     * The body of {@code POST /associations:batchMutate} ({@code AssociationBatchRequest}); {@code requests} null when
+     * not sent. An {@code opType} other than {@code CREATE}, {@code UPSERT} or {@code DELETE} is 400, as Jackson's
+     * polymorphic reading is in Confluent.
+     */
+    public static List<AssociationBatch.Mutation> mutations(byte[] body) throws IOException {
+        MutateBody parsed = read(body, MutateBody.class);
+        if (parsed.requests() == null) {
+            return null;
+        }
+        List<AssociationBatch.Mutation> mutations = new ArrayList<>();
+        for (OpRequestBody request : parsed.requests()) {
+            if (request == null) {
+                throw new RegistryException(ErrorCode.INVALID_ASSOCIATION, "requests", "cannot hold null");
+            }
+            List<AssociationBatch.Op> ops = null;
+            if (request.associations() != null) {
+                ops = new ArrayList<>();
+                for (OpBody op : request.associations()) {
+                    ops.add(op(op));
+                }
+            }
+            mutations.add(new AssociationBatch.Mutation(
+                    request.resourceName(),
+                    request.resourceNamespace(),
+                    request.resourceId(),
+                    request.resourceType(),
+                    ops));
+        }
+        return mutations;
+    }
+
+    /** The body of {@code POST /associations:batchGet} ({@code AssociationBatchGetRequest}); null when not sent. */
+    public static List<AssociationBatch.Lookup> lookups(byte[] body) throws IOException {
+        GetBody parsed = read(body, GetBody.class);
+        if (parsed.requests() != null && parsed.requests().contains(null)) {
+            throw new RegistryException(ErrorCode.INVALID_ASSOCIATION, "requests", "cannot hold null");
+        }
+        return parsed.requests();
+    }
+
+    private static AssociationBatch.Op op(OpBody op) throws IOException {
+        AssociationBatch.OpType type = op == null ? null : opType(op.opType());
+        if (type == null) {
+            throw RegistryException.withMessage(
+                    ErrorCode.BAD_REQUEST,
+                    "Could not resolve type id '" + (op == null ? null : op.opType())
+                            + "' as a subtype of AssociationOp: known type ids = [CREATE, DELETE, UPSERT]");
+        }
+        if (type == AssociationBatch.OpType.DELETE) {
+            return AssociationBatch.Op.delete(op.associationType(), Boolean.TRUE.equals(op.cascadeLifecycle()));
+        }
+        InfoBody info = new InfoBody(
+                op.subject(), op.associationType(), op.lifecycle(), op.frozen(), op.schema(), op.normalize());
+        return new AssociationBatch.Op(type, item(info), false);
+    }
+
+    private static AssociationBatch.OpType opType(String name) {
+        for (AssociationBatch.OpType type : AssociationBatch.OpType.values()) {
+            if (type.name().equals(name)) {
+                return type;
+            }
+        }
+        return null;
+    }
+
+    private static <T> T read(byte[] body, Class<T> type) throws IOException {
+        if (body == null || body.length == 0) {
+            throw RegistryException.withMessage(ErrorCode.UNPROCESSABLE, "Request body is missing");
+        }
+        T parsed;
+        try {
+            parsed = MAPPER.readValue(body, type);
+        } catch (JsonMappingException e) {
+            throw RegistryException.withMessage(ErrorCode.BAD_REQUEST, RequestBodies.mismatch(e, CONFLUENT_TYPES));
+        }
+        if (parsed == null) {
+            throw RegistryException.withMessage(ErrorCode.UNPROCESSABLE, "Request body is missing");
+        }
+        return parsed;
     }
 
     private static AssociationRequest.Item item(InfoBody info) throws IOException {

@@ -2,6 +2,7 @@ package dev.castle.domain.json;
 
 import dev.castle.domain.Association;
 import dev.castle.domain.Association.Lifecycle;
+import dev.castle.domain.RegistryException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +60,21 @@ public final class AssociationResponses {
             body.put("associations", infos);
         }
         return body;
+    }
+
+    /** {@code {"results":[…]}}: the answer of both batch routes, one {@link #result} or {@link #error} per request. */
+    public static Map<String, Object> batch(List<Object> results) {
+        return Map.of("results", results);
+    }
+
+    /** {@code {"result":{…}}}: a batch request that succeeded, with its resource answer. */
+    public static Object result(Object resource) {
+        return Map.of("result", resource);
+    }
+
+    /** {@code {"error":{"error_code":…,"message":…}}}: a batch request that failed, and why. */
+    public static Object error(RegistryException failure) {
+        return Map.of("error", new ResponseBodies.ErrorBody(failure.errorCode().code(), failure.getMessage()));
     }
 
     private static void putFrozen(Map<String, Object> body, Lifecycle lifecycle, boolean frozen) {

@@ -196,6 +196,11 @@ public final class RequestBodies {
      * {@code (for Object starting at}, and with each of Castle's body types named as the Confluent type it stands for.
      */
     static String mismatch(JsonMappingException error) {
+        return mismatch(error, Map.of());
+    }
+
+    /** As {@link #mismatch(JsonMappingException)}, naming the types of {@code more} as the Confluent types given. */
+    static String mismatch(JsonMappingException error, Map<Class<?>, String> more) {
         String message = error.getOriginalMessage();
         if (message == null) {
             return "Bad Request";
@@ -203,6 +208,9 @@ public final class RequestBodies {
         int cut = message.indexOf("(for Object starting at");
         String kept = (cut >= 0 ? message.substring(0, cut) : message).trim();
         for (Map.Entry<Class<?>, String> type : CONFLUENT_TYPES.entrySet()) {
+            kept = kept.replace(type.getKey().getName(), type.getValue());
+        }
+        for (Map.Entry<Class<?>, String> type : more.entrySet()) {
             kept = kept.replace(type.getKey().getName(), type.getValue());
         }
         return kept;

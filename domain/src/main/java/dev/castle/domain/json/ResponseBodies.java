@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.castle.domain.ConfigValue;
 import dev.castle.domain.SchemaFingerprint;
 import dev.castle.domain.SchemaReference;
+import dev.castle.domain.SchemaTags;
 import dev.castle.domain.SchemaType;
 import dev.castle.domain.SchemaVersion;
 import java.util.Iterator;
@@ -41,9 +42,9 @@ public final class ResponseBodies {
         }
     }
 
-    /** {@code GET /schemas/ids/{id}}. */
+    /** {@code GET /schemas/ids/{id}}; {@code schemaTags} only when {@code findTags} found some. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    @JsonPropertyOrder({"guid", "schemaType", "schema", "references", "metadata", "ruleSet", "maxId"})
+    @JsonPropertyOrder({"guid", "schemaType", "schema", "references", "metadata", "ruleSet", "schemaTags", "maxId"})
     public record SchemaString(
             String guid,
             String schemaType,
@@ -51,6 +52,7 @@ public final class ResponseBodies {
             List<SchemaReference> references,
             @JsonRawValue String metadata,
             @JsonRawValue String ruleSet,
+            List<TaggedEntity> schemaTags,
             Integer maxId) {
 
         public static SchemaString of(SchemaVersion version, String text, Integer maxId) {
@@ -61,16 +63,34 @@ public final class ResponseBodies {
                     version.references(),
                     version.metadata(),
                     version.ruleSet(),
+                    null,
                     maxId);
+        }
+
+        /** This answer with the entities a {@code findTags} found. */
+        public SchemaString withSchemaTags(List<SchemaTags> found) {
+            return new SchemaString(
+                    guid, schemaType, schema, references, metadata, ruleSet, TaggedEntity.all(found), maxId);
         }
     }
 
     /**
      * A subject-version, Confluent's Schema entity: {@code GET /subjects/{s}/versions/{v}}, a lookup, {@code GET
-     * /schemas}, a registration that asked for the whole entity.
+     * /schemas}, a registration that asked for the whole entity; {@code schemaTags} only when {@code findTags} found
+     * some.
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    @JsonPropertyOrder({"subject", "version", "id", "guid", "schemaType", "references", "metadata", "ruleSet", "schema"
+    @JsonPropertyOrder({
+        "subject",
+        "version",
+        "id",
+        "guid",
+        "schemaType",
+        "references",
+        "metadata",
+        "ruleSet",
+        "schema",
+        "schemaTags"
     })
     public record SchemaEntity(
             String subject,
@@ -81,7 +101,8 @@ public final class ResponseBodies {
             List<SchemaReference> references,
             @JsonRawValue String metadata,
             @JsonRawValue String ruleSet,
-            String schema) {
+            String schema,
+            List<TaggedEntity> schemaTags) {
 
         /** The entity with the stored schema text. */
         public static SchemaEntity of(SchemaVersion version) {
@@ -99,9 +120,40 @@ public final class ResponseBodies {
                     version.references(),
                     version.metadata(),
                     version.ruleSet(),
-                    text);
+                    text,
+                    null);
+        }
+
+        /** This entity with the entities a {@code findTags} found. */
+        public SchemaEntity withSchemaTags(List<SchemaTags> found) {
+            return new SchemaEntity(
+                    subject,
+                    version,
+                    id,
+                    guid,
+                    schemaType,
+                    references,
+                    metadata,
+                    ruleSet,
+                    schema,
+                    TaggedEntity.all(found));
         }
     }
+
+    /** A tagged entity in a {@code findTags} answer: {@code {"schemaEntity":{…},"tags":[…]}}. */
+    @JsonPropertyOrder({"schemaEntity", "tags"})
+    public record TaggedEntity(EntityName schemaEntity, List<String> tags) {
+        static List<TaggedEntity> all(List<SchemaTags> found) {
+            return found.stream()
+                    .map(t -> new TaggedEntity(
+                            new EntityName(t.entity().path(), t.entity().type().wireName()), t.tags()))
+                    .toList();
+        }
+    }
+
+    /** {@code {"entityPath":"myrecord.f1","entityType":"sr_field"}}. */
+    @JsonPropertyOrder({"entityPath", "entityType"})
+    public record EntityName(String entityPath, String entityType) {}
 
     /** An id in a context: {@code GET /schemas/guids/{guid}/ids} (Confluent 8.x). */
     @JsonPropertyOrder({"context", "id"})

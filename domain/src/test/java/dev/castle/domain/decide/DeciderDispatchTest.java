@@ -31,6 +31,7 @@ class DeciderDispatchTest {
                 new Command.PutAssociations(
                         null, true, false, new AssociationRequest("t", "ns", "id", null, List.of())),
                 new Command.DeleteAssociations("id", null, List.of(), false, false),
+                new Command.MutateAssociations(null, false, List.of()),
                 new Command.DeleteContext(".ctx"));
 
         // then the samples cover the sealed hierarchy and each is decided (a registry answer, not "unknown")

@@ -19,8 +19,10 @@ import dev.castle.domain.ConfigValue;
 import dev.castle.domain.ErrorCode;
 import dev.castle.domain.Mode;
 import dev.castle.domain.RegistryException;
+import dev.castle.domain.SchemaEntity;
 import dev.castle.domain.SchemaReference;
 import dev.castle.domain.SchemaRequest;
+import dev.castle.domain.SchemaTags;
 import dev.castle.domain.SchemaType;
 import dev.castle.domain.SchemaVersion;
 import dev.castle.domain.VersionSpec;
@@ -205,5 +207,19 @@ class ReadsTest {
 
         assertThat(reads.registeredAlready(registry.model, registration("s", V1)))
                 .isEmpty();
+    }
+
+    @Test
+    void shouldFindTheStoredSchemasTaggedEntitiesForFindTags() {
+        registry.register(
+                "t",
+                "{\"type\":\"record\",\"name\":\"r\",\"namespace\":\"n\",\"fields\":["
+                        + "{\"name\":\"a\",\"type\":\"string\",\"confluent:tags\":[\"PII\",\"X\"]}]}");
+        SchemaVersion stored = registry.model.version("t", 1).orElseThrow();
+
+        assertThat(reads.findTags(registry.model, stored, List.of("X")))
+                .containsExactly(new SchemaTags(SchemaEntity.field("n.r.a"), List.of("PII", "X")));
+        assertThat(reads.findTags(registry.model, stored, List.of("Y"))).isEmpty();
+        assertThat(reads.findTags(registry.model, stored, List.of())).isEmpty();
     }
 }

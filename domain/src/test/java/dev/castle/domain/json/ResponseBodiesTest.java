@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.castle.domain.CompatibilityLevel;
 import dev.castle.domain.ConfigValue;
+import dev.castle.domain.SchemaEntity;
 import dev.castle.domain.SchemaReference;
+import dev.castle.domain.SchemaTags;
 import dev.castle.domain.SchemaType;
 import dev.castle.domain.SchemaVersion;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +53,27 @@ class ResponseBodiesTest {
                         "{\"subject\":\"p\",\"version\":1,\"id\":2,\"guid\":\"5bd79cbf-4cb0-94e6-786f-5087769f68cb\",\"schemaType\":\"PROTOBUF\","
                                 + "\"references\":[{\"name\":\"b.proto\",\"subject\":\"b\",\"version\":1}],"
                                 + "\"metadata\":{\"properties\":{\"k\":\"v\"}},\"schema\":\"syntax\"}");
+    }
+
+    @Test
+    void shouldPlaceFoundSchemaTagsWhereConfluentDoesAndOmitThemWhenNoneWereFound() {
+        SchemaVersion avro = new SchemaVersion("s", 1, 7, SchemaType.AVRO, "\"string\"", List.of(), null, null, false);
+        List<SchemaTags> found = List.of(new SchemaTags(SchemaEntity.field("r.a"), List.of("PII", "X")));
+        String tags = "\"schemaTags\":[{\"schemaEntity\":{\"entityPath\":\"r.a\",\"entityType\":\"sr_field\"},"
+                + "\"tags\":[\"PII\",\"X\"]}]";
+
+        assertThat(json(ResponseBodies.SchemaString.of(avro, avro.schema(), 3).withSchemaTags(found)))
+                .isEqualTo("{\"guid\":\"095d71cf-1255-6b9d-5e33-0ad575b3df5d\",\"schema\":\"\\\"string\\\"\"," + tags
+                        + ",\"maxId\":3}");
+        assertThat(json(ResponseBodies.SchemaEntity.of(avro).withSchemaTags(found)))
+                .isEqualTo(
+                        "{\"subject\":\"s\",\"version\":1,\"id\":7,\"guid\":\"095d71cf-1255-6b9d-5e33-0ad575b3df5d\","
+                                + "\"schema\":\"\\\"string\\\"\"," + tags + "}");
+        assertThat(json(ResponseBodies.SchemaEntity.of(avro).withSchemaTags(List.of())))
+                .isEqualTo(json(ResponseBodies.SchemaEntity.of(avro)));
+        assertThat(json(ResponseBodies.SchemaString.of(avro, avro.schema(), null)
+                        .withSchemaTags(List.of())))
+                .isEqualTo(json(ResponseBodies.SchemaString.of(avro, avro.schema(), null)));
     }
 
     @Test

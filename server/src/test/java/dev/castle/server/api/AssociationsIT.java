@@ -20,8 +20,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Confluent 8.x's associations API and {@code DELETE /contexts/{ctx}} over HTTP, against a real broker: create, the
- * three lookups, upsert, delete (with its cascade), the error answers, and a restarted node folding them back from
- * {@code _schemas}.
+ * three lookups, upsert, delete (with its cascade), the batch routes, the error answers, and a restarted node folding
+ * them back from {@code _schemas}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AssociationsIT {
@@ -204,6 +204,84 @@ class AssociationsIT {
 
     @Test
     @Order(6)
+    void shouldMutateAndGetAssociationsInBatchesWithAResultOrErrorPerResource() throws Exception {
+        // given
+        api.register("batch-weak", ORDER);
+        String mutate = "{\"requests\":["
+                + "{\"resourceName\":\"ship\",\"resourceNamespace\":\"lkc-9\",\"resourceId\":\"id-b1\","
+                + "\"associations\":[{\"opType\":\"CREATE\",\"associationType\":\"value\",\"schema\":{\"schema\":"
+                + new ObjectMapper().writeValueAsString(ORDER) + "}}]},"
+                + "{\"resourceName\":\"ship\",\"resourceNamespace\":\"lkc-9\",\"resourceId\":\"id-b2\","
+                + "\"associations\":[{\"opType\":\"CREATE\",\"subject\":\"batch-weak\",\"lifecycle\":\"WEAK\"},"
+                + "{\"opType\":\"DELETE\",\"associationType\":\"key\"}]}]}";
+
+        // when
+        Reply mutated = api.post("/associations:batchMutate", mutate);
+        Reply got = api.post(
+                "/associations:batchGet?includeSchemas=true",
+                "{\"requests\":[{\"resourceId\":\"id-b1\"},{\"resourceName\":\"ship\"},"
+                        + "{\"resourceId\":\"id-b2\"}]}");
+
+        // then each resource has its own answer, and the failed one wrote nothing
+        assertThat(mutated.status()).isEqualTo(207);
+        JsonNode results = mutated.json().path("results");
+        assertThat(results).hasSize(2);
+        assertThat(results.get(0)
+                        .path("result")
+                        .path("associations")
+                        .get(0)
+                        .path("subject")
+                        .asText())
+                .isEqualTo(":.lkc-9:ship-value");
+        assertThat(results.get(0)
+                        .path("result")
+                        .path("associations")
+                        .get(0)
+                        .path("schema")
+                        .path("version")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(results.get(1).toString())
+                .isEqualTo("{\"error\":{\"error_code\":40410,\"message\":\"Association for 'id-b2' not found.\"}}");
+        assertThat(api.get("/associations/subjects/batch-weak").json()).isEmpty();
+        assertThat(got.status()).isEqualTo(207);
+        JsonNode found = got.json().path("results");
+        assertThat(found.get(0).path("result").path("resourceName").asText()).isEqualTo("ship");
+        assertThat(found.get(0)
+                        .path("result")
+                        .path("associations")
+                        .get(0)
+                        .path("schema")
+                        .path("subject")
+                        .asText())
+                .isEqualTo(":.lkc-9:ship-value");
+        assertThat(found.get(1).path("error").path("error_code").asInt()).isEqualTo(42212);
+        assertThat(found.get(2).toString())
+                .isEqualTo("{\"result\":{\"resourceId\":\"id-b2\",\"resourceType\":\"topic\"}}");
+    }
+
+    @Test
+    @Order(7)
+    void shouldRefuseAnEmptyOrMalformedBatch() {
+        assertError(
+                api.post("/associations:batchMutate", "{\"requests\":[]}"),
+                422,
+                42212,
+                "The association specified an invalid value for property: 'requests', detail: cannot be null or empty");
+        assertError(api.post("/associations:batchGet", "{}"), 422, 42212);
+        assertError(
+                api.post(
+                        "/associations:batchMutate",
+                        "{\"requests\":[{\"resourceName\":\"x\",\"associations\":[{\"opType\":\"MOVE\"}]}]}"),
+                400,
+                400);
+        Reply notAnObject = api.post("/associations:batchGet", "[]");
+        assertThat(notAnObject.status()).isEqualTo(400);
+        assertThat(notAnObject.message()).doesNotContain("dev.castle");
+    }
+
+    @Test
+    @Order(8)
     void shouldFoldAssociationsBackFromTheTopicAfterARestart() throws Exception {
         // given the associations as this node answers them
         String before = api.get("/associations/resources/-/-").body();

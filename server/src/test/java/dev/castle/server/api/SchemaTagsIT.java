@@ -13,7 +13,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Schema tags (Confluent 7.6+): registering with tags to add and remove, propagating them, and {@code /tags}. */
+/**
+ * Schema tags (Confluent 7.6+): registering with tags to add and remove, propagating them, {@code /tags}, and
+ * {@code findTags} on reads.
+ */
 class SchemaTagsIT {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String V1 =
@@ -145,6 +148,46 @@ class SchemaTagsIT {
                 .isEqualTo(latest.json().path("id").asInt());
         assertError(missingVersion, 404, 40402, "Version 7 not found.");
         assertError(missingSubject, 404, 40401);
+    }
+
+    @Test
+    void shouldAnswerTheTaggedEntitiesThatFindTagsAsksFor() throws Exception {
+        // given a version whose record and field carry tags, in a context and in the default one
+        String tagged = "{\"type\":\"record\",\"name\":\"myrecord\",\"fields\":["
+                + "{\"name\":\"f1\",\"type\":\"string\",\"confluent:tags\":[\"TAG2\"]}],"
+                + "\"confluent:tags\":[\"TAG1\"]}";
+        String s = subject("find");
+        String inContext = ":.findctx:" + subject("find");
+        int id = api.post("/subjects/" + encode(s) + "/versions", body(tagged).toString())
+                .json()
+                .path("id")
+                .asInt();
+        assertOk(api.post(
+                "/subjects/" + encode(inContext) + "/versions", body(tagged).toString()));
+        String plain = api.get("/subjects/" + encode(s) + "/versions/latest").body();
+
+        // when
+        Reply all = api.get("/subjects/" + encode(s) + "/versions/latest?findTags=*");
+        Reply field = api.get("/schemas/ids/" + id + "?findTags=TAG2");
+        Reply both = api.get("/schemas/ids/" + id + "?findTags=TAG1&findTags=TAG2");
+        Reply contextual = api.get("/subjects/" + encode(inContext) + "/versions/1?findTags=TAG1");
+        Reply none = api.get("/subjects/" + encode(s) + "/versions/latest?findTags=NOPE");
+
+        // then
+        String record = "{\"schemaEntity\":{\"entityPath\":\"myrecord\",\"entityType\":\"sr_record\"},"
+                + "\"tags\":[\"TAG1\"]}";
+        String f1 = "{\"schemaEntity\":{\"entityPath\":\"myrecord.f1\",\"entityType\":\"sr_field\"},"
+                + "\"tags\":[\"TAG2\"]}";
+        assertOk(all);
+        assertThat(all.json().path("schemaTags")).isEqualTo(MAPPER.readTree("[" + record + "," + f1 + "]"));
+        assertThat(all.body())
+                .isEqualTo(plain.substring(0, plain.length() - 1) + ",\"schemaTags\":[" + record + "," + f1 + "]}");
+        assertThat(field.json().path("schemaTags")).isEqualTo(MAPPER.readTree("[" + f1 + "]"));
+        assertThat(both.json().path("schemaTags")).isEqualTo(MAPPER.readTree("[" + record + "," + f1 + "]"));
+        assertThat(contextual.json().path("schemaTags")).isEqualTo(MAPPER.readTree("[" + record + "]"));
+        assertThat(none.body()).isEqualTo(plain);
+        assertThat(api.get("/subjects/" + encode(s) + "/versions/latest").body())
+                .isEqualTo(plain);
     }
 
     private static int idOf(String subject, int version) throws Exception {
