@@ -46,11 +46,11 @@ final class SchemaQueries {
         String format = Params.text(ctx, "format");
         boolean fetchMaxId = Params.flag(ctx, "fetchMaxId");
         List<String> findTags = Params.findTags(ctx);
-        if (format == null && !fetchMaxId && findTags.isEmpty()) {
-            Json.sendBytes(ctx, idCache.body(found.context(), found.preferred()));
+        SchemaVersion schema = ReferenceFormat.apply(ctx, found.preferred());
+        if (format == null && !fetchMaxId && findTags.isEmpty() && schema == found.preferred()) {
+            Json.sendBytes(ctx, idCache.body(found.context(), schema));
             return;
         }
-        SchemaVersion schema = found.preferred();
         String text = format == null ? schema.schema() : reads.render(view, schema, format);
         Integer maxId = fetchMaxId ? view.maxId(found.context()) : null;
         Json.send(

@@ -60,9 +60,10 @@ final class SubjectQueries {
     /** {@code GET /subjects/{s}/versions/{v}}. */
     void version(Context ctx) {
         RegistryView view = views.apply(ctx);
-        SchemaVersion found = versionOf(view, ctx);
+        SchemaVersion stored = versionOf(view, ctx);
+        SchemaVersion found = ReferenceFormat.apply(ctx, stored);
         List<String> findTags = Params.findTags(ctx);
-        if (Params.text(ctx, "format") == null && findTags.isEmpty()) {
+        if (Params.text(ctx, "format") == null && findTags.isEmpty() && found == stored) {
             Json.sendBytes(ctx, versionCache.body(found));
             return;
         }

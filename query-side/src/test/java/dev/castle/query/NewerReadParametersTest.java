@@ -2,6 +2,7 @@ package dev.castle.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.castle.domain.SchemaReference;
 import dev.castle.domain.SchemaType;
 import dev.castle.domain.SchemaVersion;
 import java.util.List;
@@ -23,7 +24,18 @@ class NewerReadParametersTest {
                 .add("d", 3, 3, true)
                 .add(version("r", 1, 4, CEL))
                 .add(version("r", 2, 5, ENCRYPT))
-                .add(version("s", 1, 6, CEL));
+                .add(version("s", 1, 6, CEL))
+                .add(new SchemaVersion(":.c:ref", 1, 1, SchemaType.AVRO, "\"int\"", List.of(), null, null, false))
+                .add(new SchemaVersion(
+                        ":.c:main",
+                        1,
+                        2,
+                        SchemaType.AVRO,
+                        "\"int\"",
+                        List.of(new SchemaReference("r", "ref", 1)),
+                        null,
+                        null,
+                        false));
         routes = RoutesHarness.start(view);
     }
 
@@ -56,5 +68,19 @@ class NewerReadParametersTest {
                 .contains("\"subject\":\"s\",\"version\":1");
         assertThat(routes.get("/schemas?ruleType=ENCRYPT")).contains("\"subject\":\"r\",\"version\":2");
         assertThat(routes.get("/schemas?ruleType=JSONATA")).isEqualTo("200 []");
+    }
+
+    @Test
+    void shouldQualifyReferencesWithTheSchemasContextWhenAsked() throws Exception {
+        String stored = "\"references\":[{\"name\":\"r\",\"subject\":\"ref\",\"version\":1}]";
+        String qualified = "\"references\":[{\"name\":\"r\",\"subject\":\":.c:ref\",\"version\":1}]";
+        assertThat(routes.get("/subjects/:.c:main/versions/1")).contains(stored);
+        assertThat(routes.get("/subjects/:.c:main/versions/1?referenceFormat=qualified"))
+                .contains(qualified);
+        assertThat(routes.get("/schemas/ids/2?subject=:.c:main&referenceFormat=qualified"))
+                .contains(qualified);
+        // the cached answers stay as stored
+        assertThat(routes.get("/schemas/ids/2?subject=:.c:main")).contains(stored);
+        assertThat(routes.get("/subjects/:.c:main/versions/1")).contains(stored);
     }
 }
