@@ -2,6 +2,7 @@ package dev.castle.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.castle.server.TestNodes;
 import dev.castle.server.auth.Mkpasswd;
 import dev.castle.testing.Await;
 import dev.castle.testing.Reply;
@@ -300,10 +301,22 @@ class AuthIT {
         replaceAuthfile(
                 authfile(",{\"username\": \"reader\", \"operation\": \"Write\", \"resource\": \"Subject:carpet-\"}"));
         awaitStatus(() -> register(carpet, READER).status(), 200);
+        double applied = authfileReloads("applied");
+        double refused = authfileReloads("refused");
+        assertThat(applied).isGreaterThanOrEqualTo(1);
 
         replaceAuthfile("{\"users\": [");
-        Thread.sleep(3 * 1000);
+        Await.until(() -> authfileReloads("refused") > refused, Duration.ofSeconds(15), "the broken authfile refused");
         assertThat(register(Api.subject("carpet"), READER).status()).isEqualTo(200);
+        assertThat(authfileReloads("applied")).isEqualTo(applied);
+    }
+
+    /** {@code castle_authfile_reloads_total} with this result, as {@code /metrics} shows it. */
+    private double authfileReloads(String result) {
+        Reply scrape = api.send("GET", "/metrics", null, null, null);
+        assertThat(scrape.status()).isEqualTo(200);
+        return TestNodes.metric(scrape.body(), "castle_authfile_reloads_total{result=\"" + result + "\"}")
+                .orElseThrow();
     }
 
     private void replaceAuthfile(String content) throws IOException {
