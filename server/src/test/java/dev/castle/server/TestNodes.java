@@ -2,6 +2,7 @@ package dev.castle.server;
 
 import dev.castle.testing.TestHttp;
 import dev.castle.testing.TestKafka;
+import java.net.http.HttpClient;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -51,6 +52,11 @@ public final class TestNodes {
     /** A client of the registry at {@code baseUrl} that sends the registry's media type. */
     public static TestHttp registryClient(String baseUrl) {
         return TestHttp.to(baseUrl, "Content-Type", V1_JSON);
+    }
+
+    /** As {@link #registryClient(String)}, through {@code client} (one that trusts a test certificate, say). */
+    public static TestHttp registryClient(HttpClient client, String baseUrl) {
+        return TestHttp.to(client, baseUrl, "Content-Type", V1_JSON);
     }
 
     /** A client of the node's REST Proxy listener. */

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,8 +42,7 @@ class AuthIT {
     private Api api;
 
     static String[] basic(String user, String password) {
-        String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new String[] {"Authorization", "Basic " + token};
+        return new String[] {"Authorization", TestHttp.basic(user, password)};
     }
 
     /** The README's example authfile, plus a user made by {@code castle.jar mkpasswd}, plus {@code extraRules}. */
