@@ -163,8 +163,9 @@ public final class Castle implements AutoCloseable {
                         cluster.eligible(),
                         registryMetrics::generation,
                         startupSeconds));
+        Optional<RegistryAuth> auth = guardTheRegistry(config, registryMetrics, started);
         HttpServer http =
-                serveTheApi(config, listeners, kafka, streams, settings, reads, gateway, metrics, probes, started);
+                serveTheApi(config, listeners, kafka, streams, settings, reads, gateway, auth, metrics, probes);
         started.add(http);
         URI advertised = cluster.advertised(http.bound());
         selfUrl.set(advertised.toString());
@@ -247,19 +248,17 @@ public final class Castle implements AutoCloseable {
             RegistrySettings settings,
             Reads reads,
             LeaderAwareGateway gateway,
+            Optional<RegistryAuth> auth,
             NodeMetrics metrics,
-            HealthRoutes probes,
-            List<AutoCloseable> started) {
+            HealthRoutes probes) {
         WriteRoutes writes = new WriteRoutes(
                 gateway, command -> reads.registeredAlready(streams.view(), command), () -> streams.view()
                         .appliedOffset());
         List<Consumer<JavalinDefaultRoutingApi>> routeGroups = new ArrayList<>();
         RequestScope scope = RequestScope.WHOLE;
-        if (config.authFile().isPresent()) {
-            RegistryAuth auth = RegistryAuth.watching(config.authFile().get(), !config.metricsAuthenticate());
-            started.add(auth);
-            routeGroups.add(auth::addTo);
-            scope = auth::narrow;
+        if (auth.isPresent()) {
+            routeGroups.add(auth.get()::addTo);
+            scope = auth.get()::narrow;
         }
         QueryRoutes queries =
                 new QueryRoutes(streams::view, () -> streams.catchUp(config.timeout()), reads, settings, scope);
@@ -269,6 +268,18 @@ public final class Castle implements AutoCloseable {
             routeGroups.add(metrics::addTo);
         }
         return HttpServer.start(listeners, routeGroups, timeRequests(config, metrics, "registry"));
+    }
+
+    /** With {@code registry.authfile} set, the registry's authentication from it, its reloads counted. */
+    private static Optional<RegistryAuth> guardTheRegistry(
+            CastleConfig config, RegistryMetrics metrics, List<AutoCloseable> started) {
+        if (config.authFile().isEmpty()) {
+            return Optional.empty();
+        }
+        RegistryAuth auth = RegistryAuth.watching(config.authFile().get(), !config.metricsAuthenticate());
+        started.add(auth);
+        metrics.bindAuthFileReloads(auth.file()::reloadsApplied, auth.file()::reloadsRefused);
+        return Optional.of(auth);
     }
 
     /** Times a listener's requests, unless metrics are switched off. */

@@ -3,18 +3,15 @@ package dev.castle.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.castle.server.auth.Mkpasswd;
+import dev.castle.testing.Reply;
+import dev.castle.testing.TestHttp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +27,6 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthClusterIT {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String SCHEMA = "{\"schema\":\"{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"Lamp\\\","
             + "\\\"fields\\\":[{\\\"name\\\":\\\"wishes\\\",\\\"type\\\":\\\"int\\\"}]}\"}";
 
@@ -59,23 +55,27 @@ class AuthClusterIT {
     }
 
     @Test
-    void shouldLetTheLeaderRefuseAWriteTheFollowerAllowed() throws Exception {
+    void shouldLetTheLeaderRefuseAWriteTheFollowerAllowed() {
         // when aladdin writes through the follower, whose rules allow any subject
-        HttpResponse<String> palace = post(follower, "/subjects/palace-value/versions", "aladdin", "opensesame");
-        HttpResponse<String> cave = post(follower, "/subjects/cave-value/versions", "aladdin", "opensesame");
-        HttpResponse<String> anonymous = post(follower, "/subjects/cave-value/versions", null, null);
+        TestHttp aladdin = as(follower, "aladdin", "opensesame");
+        Reply palace = aladdin.post("/subjects/palace-value/versions", SCHEMA);
+        Reply cave = aladdin.post("/subjects/cave-value/versions", SCHEMA);
+        Reply anonymous = TestNodes.registryClient(follower).post("/subjects/cave-value/versions", SCHEMA);
 
         // then the leader's rules decide: there palace is a subject aladdin may not write, answered as a missing one as
         // on
         // a single node (the forwarded answer carries Confluent's "; error code" suffix); cave is allowed; and the
         // follower itself asks for credentials
-        assertThat(palace.statusCode()).as(palace.body()).isEqualTo(404);
+        assertThat(palace.status()).as(palace.body()).isEqualTo(404);
         assertThat(palace.body())
                 .isEqualTo(
                         "{\"error_code\":40401,\"message\":\"Subject 'palace-value' not found.; error code: 40401\"}");
-        assertThat(get(leader, "/subjects/palace-value/versions").statusCode()).isEqualTo(404);
-        assertThat(cave.statusCode()).as(cave.body()).isEqualTo(200);
-        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(as(leader, "admin", "admin")
+                        .get("/subjects/palace-value/versions")
+                        .status())
+                .isEqualTo(404);
+        assertThat(cave.status()).as(cave.body()).isEqualTo(200);
+        assertThat(anonymous.status()).isEqualTo(401);
     }
 
     /** admin may do anything; aladdin may write {@code aladdinMayWrite}. */
@@ -99,25 +99,9 @@ class AuthClusterIT {
         return entry.toString(StandardCharsets.UTF_8);
     }
 
-    private static HttpResponse<String> post(Castle node, String path, String user, String password) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.url() + path))
-                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-                .POST(HttpRequest.BodyPublishers.ofString(SCHEMA));
-        if (user != null) {
-            request.header("Authorization", basic(user, password));
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> get(Castle node, String path) throws Exception {
-        return HTTP.send(
-                HttpRequest.newBuilder(URI.create(node.url() + path))
-                        .header("Authorization", basic("admin", "admin"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    /** A client of the node's registry that sends this user's credentials. */
+    private static TestHttp as(Castle node, String user, String password) {
+        return TestHttp.to(
+                node.url(), "Content-Type", TestNodes.V1_JSON, "Authorization", TestHttp.basic(user, password));
     }
 }

@@ -2,11 +2,7 @@ package dev.castle.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.castle.testing.Reply;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,9 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** One command, a working durable registry (DESIGN §9): no bootstrap servers means an embedded broker. */
 class EmbeddedCastleIT {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     @TempDir
     Path dataDir;
 
@@ -30,37 +23,24 @@ class EmbeddedCastleIT {
                 dataDir.toString()));
     }
 
-    private static HttpResponse<String> send(Castle castle, String method, String path, String body) throws Exception {
-        return HTTP.send(
-                HttpRequest.newBuilder(URI.create(castle.url() + path))
-                        .header("Content-Type", "application/json")
-                        .method(
-                                method,
-                                body == null
-                                        ? HttpRequest.BodyPublishers.noBody()
-                                        : HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
     @Test
-    void shouldKeepTheRegistryInTheDataDirectoryAcrossRestarts() throws Exception {
+    void shouldKeepTheRegistryInTheDataDirectoryAcrossRestarts() {
         // given a node with an embedded broker that registered a schema
         int id;
         try (Castle castle = start()) {
-            HttpResponse<String> registered =
-                    send(castle, "POST", "/subjects/embedded/versions", "{\"schema\":\"\\\"string\\\"\"}");
-            assertThat(registered.statusCode()).isEqualTo(200);
-            id = MAPPER.readTree(registered.body()).get("id").asInt();
+            Reply registered = TestNodes.registryClient(castle)
+                    .post("/subjects/embedded/versions", "{\"schema\":\"\\\"string\\\"\"}");
+            assertThat(registered.status()).isEqualTo(200);
+            id = registered.id();
         }
 
         // when the node starts again on the same directory
         try (Castle castle = start()) {
 
             // then the schema is still there
-            HttpResponse<String> byId = send(castle, "GET", "/schemas/ids/" + id, null);
-            assertThat(byId.statusCode()).isEqualTo(200);
-            assertThat(MAPPER.readTree(byId.body()).get("schema").asText()).isEqualTo("\"string\"");
+            Reply byId = TestNodes.registryClient(castle).get("/schemas/ids/" + id);
+            assertThat(byId.status()).isEqualTo(200);
+            assertThat(byId.json().get("schema").asText()).isEqualTo("\"string\"");
         }
     }
 }

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.castle.server.tls.TestCertificates;
 import dev.castle.server.tls.TestCertificates.Identity;
-import java.net.URI;
+import dev.castle.testing.Reply;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,16 +25,9 @@ class HttpsClusterIT {
         Identity node = TestCertificates.create(dir, "node");
         Identity client = TestCertificates.create(dir, "client");
         Path trust = TestCertificates.trustStore(dir.resolve("trust.p12"), node, client);
-        Map<String, String> tls = new HashMap<>();
+        Map<String, String> tls = TestCertificates.mutualTls(node, trust);
         tls.put("listeners", "https://127.0.0.1:0");
         tls.put("host.name", "localhost");
-        tls.put("ssl.keystore.location", node.keyStore().toString());
-        tls.put("ssl.keystore.type", "PKCS12");
-        tls.put("ssl.keystore.password", TestCertificates.PASSWORD);
-        tls.put("ssl.truststore.location", trust.toString());
-        tls.put("ssl.truststore.type", "PKCS12");
-        tls.put("ssl.truststore.password", TestCertificates.PASSWORD);
-        tls.put("ssl.client.authentication", "REQUIRED");
         try (Cluster cluster = Cluster.start(tls, true, true)) {
             Castle leader = cluster.awaitLeader(ELECTION);
             Castle follower = cluster.live().stream()
@@ -47,22 +37,15 @@ class HttpsClusterIT {
             HttpClient https = TestCertificates.httpClient(node, client);
 
             // when a write is sent to the follower
-            HttpResponse<String> registered = https.send(
-                    HttpRequest.newBuilder(URI.create(follower.url() + "/subjects/forwarded-value/versions"))
-                            .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-                            .POST(HttpRequest.BodyPublishers.ofString(Node.registerBody(Node.avroRecord("Forwarded"))))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            Reply registered = TestNodes.registryClient(https, follower.url())
+                    .post("/subjects/forwarded-value/versions", Node.registerBody(Node.avroRecord("Forwarded")));
 
             // then the leader, known by an https identity, took it and both nodes serve it
             assertThat(leader.url()).startsWith("https://localhost:");
             assertThat(follower.leaderUrl()).contains(leader.url());
-            assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
+            assertThat(registered.status()).as(registered.body()).isEqualTo(200);
             for (Castle reader : cluster.live()) {
-                HttpResponse<String> read = https.send(
-                        HttpRequest.newBuilder(URI.create(reader.url() + "/subjects/forwarded-value/versions"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+                Reply read = TestNodes.registryClient(https, reader.url()).get("/subjects/forwarded-value/versions");
                 assertThat(read.body()).as("versions on %s", reader.url()).isEqualTo("[1]");
             }
         }

@@ -6,19 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.castle.server.tls.TestCertificates;
 import dev.castle.server.tls.TestCertificates.Identity;
 import dev.castle.server.tls.TlsConfigException;
-import dev.castle.testing.TestKafka;
-import java.io.IOException;
-import java.net.URI;
+import dev.castle.testing.Reply;
+import dev.castle.testing.TestHttp;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import javax.net.ssl.SSLException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,17 +38,9 @@ class HttpsIT {
         client = TestCertificates.create(dir, "client");
         stranger = TestCertificates.create(dir, "stranger");
         Path trust = TestCertificates.trustStore(dir.resolve("clients.p12"), client);
-        Map<String, String> config = registry();
+        Map<String, String> config = TestCertificates.mutualTls(server, trust);
         config.put("listeners", "http://127.0.0.1:0,https://127.0.0.1:0");
-        config.put("ssl.keystore.location", server.keyStore().toString());
-        config.put("ssl.keystore.type", "PKCS12");
-        config.put("ssl.keystore.password", TestCertificates.PASSWORD);
-        config.put("ssl.key.password", TestCertificates.PASSWORD);
-        config.put("ssl.truststore.location", trust.toString());
-        config.put("ssl.truststore.type", "PKCS12");
-        config.put("ssl.truststore.password", TestCertificates.PASSWORD);
-        config.put("ssl.client.authentication", "REQUIRED");
-        mutual = Castle.start(config);
+        mutual = TestNodes.start("https", config);
     }
 
     @AfterAll
@@ -62,51 +51,47 @@ class HttpsIT {
     }
 
     @Test
-    void shouldServeTheRegistryOverHttpsToAClientWithATrustedCertificate() throws Exception {
+    void shouldServeTheRegistryOverHttpsToAClientWithATrustedCertificate() {
         // given
-        HttpClient https = TestCertificates.httpClient(server, client);
+        TestHttp https =
+                TestNodes.registryClient(TestCertificates.httpClient(server, client), listener(mutual, "https"));
 
         // when
-        HttpResponse<String> registered = send(
-                https,
-                listener(mutual, "https") + "/subjects/tls-value/versions",
-                Node.registerBody(Node.avroRecord("Tls")));
-        HttpResponse<String> read = https.send(
-                HttpRequest.newBuilder(URI.create(listener(mutual, "https") + "/subjects/tls-value/versions/latest"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        Reply registered = https.post("/subjects/tls-value/versions", Node.registerBody(Node.avroRecord("Tls")));
+        Reply read = https.get("/subjects/tls-value/versions/latest");
 
         // then
-        assertThat(registered.statusCode()).isEqualTo(200);
-        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(registered.status()).isEqualTo(200);
+        assertThat(read.status()).isEqualTo(200);
         assertThat(read.body()).contains("\"subject\":\"tls-value\"");
     }
 
     @Test
     void shouldRefuseAClientWithoutACertificateOrWithAnUntrustedOne() {
-        String url = listener(mutual, "https") + "/subjects";
+        String url = listener(mutual, "https");
 
-        assertThatThrownBy(() -> get(TestCertificates.httpClient(server, null), url))
-                .isInstanceOf(IOException.class);
-        assertThatThrownBy(() -> get(TestCertificates.httpClient(server, stranger), url))
-                .isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> TestHttp.to(TestCertificates.httpClient(server, null), url)
+                        .get("/subjects"))
+                .isInstanceOf(UncheckedIOException.class);
+        assertThatThrownBy(() -> TestHttp.to(TestCertificates.httpClient(server, stranger), url)
+                        .get("/subjects"))
+                .isInstanceOf(UncheckedIOException.class);
     }
 
     @Test
-    void shouldServeTheSameRegistryOnThePlainListenerBesideTheHttpsOne() throws Exception {
+    void shouldServeTheSameRegistryOnThePlainListenerBesideTheHttpsOne() {
         // given a schema registered over https
-        HttpClient https = TestCertificates.httpClient(server, client);
-        HttpResponse<String> registered = send(
-                https,
-                listener(mutual, "https") + "/subjects/side-by-side/versions",
-                Node.registerBody(Node.avroRecord("SideBySide")));
+        TestHttp https =
+                TestNodes.registryClient(TestCertificates.httpClient(server, client), listener(mutual, "https"));
+        Reply registered =
+                https.post("/subjects/side-by-side/versions", Node.registerBody(Node.avroRecord("SideBySide")));
 
         // when it is read over http
-        HttpResponse<String> read = get(HttpClient.newHttpClient(), listener(mutual, "http") + "/subjects");
+        Reply read = TestNodes.registryClient(listener(mutual, "http")).get("/subjects");
 
         // then
-        assertThat(registered.statusCode()).isEqualTo(200);
-        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(registered.status()).isEqualTo(200);
+        assertThat(read.status()).isEqualTo(200);
         assertThat(read.body()).contains("side-by-side");
         assertThat(mutual.url()).startsWith("http://");
     }
@@ -119,12 +104,11 @@ class HttpsIT {
                 file,
                 "{\"host\": \"127.0.0.1\", \"port\": 0, \"server_tls_certfile\": \"" + server.certificatePem()
                         + "\", \"server_tls_keyfile\": \"" + server.keyPem() + "\"}");
+        Map<String, String> node = TestNodes.registry("https-pem");
+        node.remove("listeners"); // the file's host and port are the registry's listener
         Map<String, String> environment = new HashMap<>();
-        registry()
-                .forEach((key, value) -> environment.put(
-                        "SCHEMA_REGISTRY_"
-                                + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_'),
-                        value));
+        node.forEach((key, value) -> environment.put(
+                "SCHEMA_REGISTRY_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_'), value));
         environment.put("SCHEMA_REGISTRY_CASTLE_REST_ENABLED", "true");
         environment.put("KAFKA_REST_LISTENERS", "https://127.0.0.1:0");
 
@@ -132,22 +116,24 @@ class HttpsIT {
             HttpClient https = TestCertificates.httpClient(server, null);
 
             // when
-            HttpResponse<String> registry = get(https, castle.url() + "/schemas/types");
-            HttpResponse<String> rest =
-                    get(https, "https://127.0.0.1:" + castle.restPort().getAsInt() + "/topics");
+            Reply registry = TestHttp.to(https, castle.url()).get("/schemas/types");
+            Reply rest = TestHttp.to(
+                            https, "https://127.0.0.1:" + castle.restPort().getAsInt())
+                    .get("/topics");
 
             // then
             assertThat(castle.url()).startsWith("https://127.0.0.1:");
-            assertThat(registry.statusCode()).isEqualTo(200);
-            assertThat(rest.statusCode()).isEqualTo(200);
-            assertThatThrownBy(() -> get(HttpClient.newHttpClient(), castle.url() + "/schemas/types"))
-                    .isInstanceOf(SSLException.class);
+            assertThat(registry.status()).isEqualTo(200);
+            assertThat(rest.status()).isEqualTo(200);
+            assertThatThrownBy(() -> TestHttp.to(castle.url()).get("/schemas/types"))
+                    .isInstanceOf(UncheckedIOException.class)
+                    .hasCauseInstanceOf(SSLException.class);
         }
     }
 
     @Test
     void shouldRefuseToStartWithAWrongKeyStorePasswordNamingTheKey() {
-        Map<String, String> config = registry();
+        Map<String, String> config = TestNodes.registry("https-wrong-password");
         config.put("listeners", "https://127.0.0.1:0");
         config.put("ssl.keystore.location", server.keyStore().toString());
         config.put("ssl.keystore.type", "PKCS12");
@@ -186,16 +172,6 @@ class HttpsIT {
                 .doesNotContain("\tat ");
     }
 
-    private static Map<String, String> registry() {
-        String unique = "https-" + UUID.randomUUID();
-        Map<String, String> config = new HashMap<>();
-        config.put("kafkastore.bootstrap.servers", TestKafka.bootstrapServers());
-        config.put("kafkastore.topic", "_schemas-" + unique);
-        config.put("schema.registry.group.id", unique);
-        config.put("castle.rest.enabled", "false");
-        return config;
-    }
-
     /** {@code scheme://127.0.0.1:port} of the node's listener with this scheme. */
     static String listener(Castle node, String scheme) {
         return node.listeners().stream()
@@ -203,19 +179,5 @@ class HttpsIT {
                 .findFirst()
                 .orElseThrow()
                 .toString();
-    }
-
-    private static HttpResponse<String> get(HttpClient http, String url) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> send(HttpClient http, String url, String body)
-            throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,5 +1,6 @@
 package dev.castle.server;
 
+import static dev.castle.server.TestNodes.metric;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,7 +9,6 @@ import dev.castle.testing.Reply;
 import dev.castle.testing.TestHttp;
 import java.time.Duration;
 import java.util.List;
-import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -49,7 +49,7 @@ class MetricsIT {
     void shouldCountRequestsByRouteTemplateAndNeverBySubject() throws Exception {
         // given
         double appliedBefore =
-                value(scrape(null).body(), "castle_fold_applied_offset").orElseThrow();
+                metric(scrape(null).body(), "castle_fold_applied_offset").orElseThrow();
 
         // when two subjects are registered, one is read and asked for a missing version, and a path no route serves
         assertThat(Cluster.register(node, SUBJECT, Node.avroRecord("First")).status())
@@ -67,17 +67,17 @@ class MetricsIT {
 
         // then
         assertThat(scrape.header("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
-        assertThat(value(metrics, series("POST", "/subjects/{subject}/versions", "200")))
+        assertThat(metric(metrics, series("POST", "/subjects/{subject}/versions", "200")))
                 .hasValue(2);
-        assertThat(value(metrics, series("GET", "/subjects/{subject}/versions", "200")))
+        assertThat(metric(metrics, series("GET", "/subjects/{subject}/versions", "200")))
                 .hasValue(1);
-        assertThat(value(metrics, series("GET", "/subjects/{subject}/versions/{version}", "404")))
+        assertThat(metric(metrics, series("GET", "/subjects/{subject}/versions/{version}", "404")))
                 .hasValue(1);
-        assertThat(value(metrics, series("GET", "unmatched", "404"))).hasValue(1);
+        assertThat(metric(metrics, series("GET", "unmatched", "404"))).hasValue(1);
         assertThat(metrics).contains("http_server_requests_seconds_bucket{listener=\"registry\"");
         assertThat(metrics).doesNotContain(SUBJECT);
         assertThat(routeLabels(metrics)).allMatch(route -> route.startsWith("/") || route.equals("unmatched"));
-        assertThat(value(metrics, "castle_fold_applied_offset").orElseThrow()).isGreaterThan(appliedBefore);
+        assertThat(metric(metrics, "castle_fold_applied_offset").orElseThrow()).isGreaterThan(appliedBefore);
     }
 
     @Test
@@ -91,24 +91,24 @@ class MetricsIT {
         String metrics = scrape(null).body();
 
         // then
-        assertThat(value(metrics, "castle_leader")).hasValue(1);
-        assertThat(value(metrics, "castle_leader_elections_total{outcome=\"leader\"}")
+        assertThat(metric(metrics, "castle_leader")).hasValue(1);
+        assertThat(metric(metrics, "castle_leader_elections_total{outcome=\"leader\"}")
                         .orElseThrow())
                 .isGreaterThanOrEqualTo(1);
-        assertThat(value(metrics, "castle_leader_generation").orElseThrow()).isGreaterThanOrEqualTo(1);
-        assertThat(value(metrics, "castle_write_batch_commands_count").orElseThrow())
+        assertThat(metric(metrics, "castle_leader_generation").orElseThrow()).isGreaterThanOrEqualTo(1);
+        assertThat(metric(metrics, "castle_write_batch_commands_count").orElseThrow())
                 .isGreaterThanOrEqualTo(1);
-        assertThat(value(metrics, "castle_write_batch_commands_bucket{le=\"256.0\"}"))
+        assertThat(metric(metrics, "castle_write_batch_commands_bucket{le=\"256.0\"}"))
                 .isPresent();
-        assertThat(value(metrics, "castle_write_commit_seconds_count{outcome=\"committed\"}")
+        assertThat(metric(metrics, "castle_write_commit_seconds_count{outcome=\"committed\"}")
                         .orElseThrow())
                 .isGreaterThanOrEqualTo(1);
-        assertThat(value(metrics, "castle_write_forwarded_seconds_count{outcome=\"accepted\"}"))
+        assertThat(metric(metrics, "castle_write_forwarded_seconds_count{outcome=\"accepted\"}"))
                 .hasValue(0);
-        assertThat(value(metrics, "castle_fold_skipped_records_total")).hasValue(0);
-        assertThat(value(metrics, "castle_fold_lag_records")).isPresent();
-        assertThat(value(metrics, "castle_fold_log_end_offset").orElseThrow()).isGreaterThan(0);
-        assertThat(value(metrics, "castle_ready")).hasValue(1);
+        assertThat(metric(metrics, "castle_fold_skipped_records_total")).hasValue(0);
+        assertThat(metric(metrics, "castle_fold_lag_records")).isPresent();
+        assertThat(metric(metrics, "castle_fold_log_end_offset").orElseThrow()).isGreaterThan(0);
+        assertThat(metric(metrics, "castle_ready")).hasValue(1);
         assertThat(metrics)
                 .contains("jvm_memory_used_bytes{", "jvm_gc_", "jvm_threads_live_threads", "process_uptime_seconds");
     }
@@ -143,12 +143,12 @@ class MetricsIT {
 
         // then
         String metrics = scrape(null).body();
-        assertThat(value(
+        assertThat(metric(
                         metrics,
                         "http_server_requests_seconds_count{listener=\"rest-proxy\",method=\"GET\","
                                 + "route=\"/topics\",status=\"200\"}"))
                 .hasValue(1);
-        assertThat(value(
+        assertThat(metric(
                         metrics,
                         "http_server_requests_seconds_count{listener=\"rest-proxy\",method=\"GET\","
                                 + "route=\"/topics/{topic}\",status=\"404\"}"))
@@ -203,17 +203,6 @@ class MetricsIT {
 
     private static Reply get(TestHttp http, String path, String accept) {
         return http.send("GET", path, null, "Accept", accept);
-    }
-
-    /** The value of the one sample named exactly {@code series} (name and labels) in Prometheus' text format. */
-    static OptionalDouble value(String metrics, String series) {
-        for (String line : metrics.split("\n")) {
-            if (line.startsWith(series + " ")) {
-                return OptionalDouble.of(Double.parseDouble(
-                        line.substring(series.length() + 1).trim().split(" ")[0]));
-            }
-        }
-        return OptionalDouble.empty();
     }
 
     private static List<String> routeLabels(String metrics) {

@@ -77,7 +77,7 @@ class PoisonedLogIT {
             assertThat(http.get("/subjects/conflict/versions").status()).isEqualTo(404);
             // counted where an operator sees it: every record after the first, the conflicting one included
             String metrics = http.get("/metrics").body();
-            assertThat(MetricsIT.value(metrics, "castle_fold_skipped_records_total"))
+            assertThat(TestNodes.metric(metrics, "castle_fold_skipped_records_total"))
                     .hasValue(SKIPPED);
             assertThat(http.get("/health/ready").status()).isEqualTo(200);
 

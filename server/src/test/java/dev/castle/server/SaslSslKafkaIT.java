@@ -6,18 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.castle.embedded.EmbeddedKafka;
 import dev.castle.server.tls.TestCertificates;
 import dev.castle.server.tls.TestCertificates.Identity;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.castle.testing.Reply;
+import dev.castle.testing.TestHttp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -73,31 +69,24 @@ class SaslSslKafkaIT {
     void shouldRegisterReadBackAndProduceThroughASaslSslBroker() throws Exception {
         // given Castle pointed at the SASL_SSL listener only
         try (Castle castle = Castle.start(config("castle-secret"))) {
-            HttpClient http = HttpClient.newHttpClient();
+            TestHttp registry = TestNodes.registryClient(castle);
 
             // when a schema is registered and read back, and the REST Proxy produces a record
-            HttpResponse<String> registered = http.send(
-                    HttpRequest.newBuilder(URI.create(castle.url() + "/subjects/secure-value/versions"))
-                            .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-                            .POST(HttpRequest.BodyPublishers.ofString(Node.registerBody(Node.avroRecord("Secure"))))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            HttpResponse<String> read = http.send(
-                    HttpRequest.newBuilder(URI.create(castle.url() + "/subjects/secure-value/versions/1"))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            HttpResponse<String> produced = http.send(
-                    HttpRequest.newBuilder(URI.create(
-                                    "http://127.0.0.1:" + castle.restPort().getAsInt() + "/topics/orders"))
-                            .header("Content-Type", "application/vnd.kafka.json.v2+json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"records\":[{\"value\":{\"id\":7}}]}"))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            Reply registered =
+                    registry.post("/subjects/secure-value/versions", Node.registerBody(Node.avroRecord("Secure")));
+            Reply read = registry.get("/subjects/secure-value/versions/1");
+            Reply produced = TestNodes.restClient(castle)
+                    .send(
+                            "POST",
+                            "/topics/orders",
+                            "{\"records\":[{\"value\":{\"id\":7}}]}",
+                            "Content-Type",
+                            "application/vnd.kafka.json.v2+json");
 
             // then
-            assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
+            assertThat(registered.status()).as(registered.body()).isEqualTo(200);
             assertThat(read.body()).contains("\"subject\":\"secure-value\"", "\"version\":1");
-            assertThat(produced.statusCode()).as(produced.body()).isEqualTo(200);
+            assertThat(produced.status()).as(produced.body()).isEqualTo(200);
             assertThat(values("orders")).containsExactly("{\"id\":7}");
         }
     }
@@ -111,8 +100,7 @@ class SaslSslKafkaIT {
     }
 
     private static Map<String, String> config(String password) {
-        String unique = "sasl-ssl-" + UUID.randomUUID();
-        Map<String, String> config = new HashMap<>();
+        Map<String, String> config = TestNodes.withRestProxy("sasl-ssl");
         config.put("kafkastore.bootstrap.servers", kafka.saslBootstrapServers());
         config.put("kafkastore.security.protocol", "SASL_SSL");
         config.put("kafkastore.sasl.mechanism", "SCRAM-SHA-512");
@@ -123,11 +111,7 @@ class SaslSslKafkaIT {
         config.put("kafkastore.ssl.truststore.location", trustStore.toString());
         config.put("kafkastore.ssl.truststore.type", "PKCS12");
         config.put("kafkastore.ssl.truststore.password", TestCertificates.PASSWORD);
-        config.put("kafkastore.topic", "_schemas-" + unique);
         config.put("kafkastore.topic.replication.factor", "1");
-        config.put("schema.registry.group.id", unique);
-        config.put("listeners", "http://127.0.0.1:0");
-        config.put("rest.listeners", "http://127.0.0.1:0");
         return config;
     }
 

@@ -2,8 +2,10 @@ package dev.castle.server;
 
 import dev.castle.testing.TestHttp;
 import dev.castle.testing.TestKafka;
+import java.net.http.HttpClient;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * Castle nodes for the integration tests, on the shared test broker: each on a {@code _schemas} topic and group of its
@@ -52,8 +54,24 @@ public final class TestNodes {
         return TestHttp.to(baseUrl, "Content-Type", V1_JSON);
     }
 
+    /** As {@link #registryClient(String)}, through {@code client} (one that trusts a test certificate, say). */
+    public static TestHttp registryClient(HttpClient client, String baseUrl) {
+        return TestHttp.to(client, baseUrl, "Content-Type", V1_JSON);
+    }
+
     /** A client of the node's REST Proxy listener. */
     public static TestHttp restClient(Castle node) {
         return TestHttp.to("http://127.0.0.1:" + node.restPort().orElseThrow());
+    }
+
+    /** The value of the one sample named exactly {@code series} (name and labels) in a Prometheus text scrape. */
+    public static OptionalDouble metric(String scrape, String series) {
+        for (String line : scrape.split("\n")) {
+            if (line.startsWith(series + " ")) {
+                return OptionalDouble.of(Double.parseDouble(
+                        line.substring(series.length() + 1).trim().split(" ")[0]));
+            }
+        }
+        return OptionalDouble.empty();
     }
 }

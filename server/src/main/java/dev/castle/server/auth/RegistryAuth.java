@@ -9,7 +9,6 @@ import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.nio.file.Path;
-import java.util.function.Supplier;
 
 /**
  * Authentication and authorization of the registry listener (spec §9, ADR 6), in two places: a handler that runs once
@@ -22,16 +21,14 @@ public final class RegistryAuth implements AutoCloseable {
     private static final String WHO = "castle.auth.who";
     private static final String AUDIT = "castle.auth.audit";
 
-    private final Supplier<AuthFile> rules;
-    private final AutoCloseable watcher;
+    private final ReloadingAuthFile rules;
     private final boolean metricsOpen;
 
     /** Who sent a request, with the rules in force when it arrived (a reload does not change a request midway). */
     private record Who(String user, AuthFile rules) {}
 
-    RegistryAuth(Supplier<AuthFile> rules, AutoCloseable watcher, boolean metricsOpen) {
+    private RegistryAuth(ReloadingAuthFile rules, boolean metricsOpen) {
         this.rules = rules;
-        this.watcher = watcher;
         this.metricsOpen = metricsOpen;
     }
 
@@ -41,8 +38,12 @@ public final class RegistryAuth implements AutoCloseable {
      * @param metricsOpen whether {@code GET /metrics} is open to all, as the health probes are; else any known user
      */
     public static RegistryAuth watching(Path path, boolean metricsOpen) {
-        ReloadingAuthFile file = ReloadingAuthFile.watch(path);
-        return new RegistryAuth(file, file, metricsOpen);
+        return new RegistryAuth(ReloadingAuthFile.watch(path), metricsOpen);
+    }
+
+    /** The authfile being watched, with its reload counts. */
+    public ReloadingAuthFile file() {
+        return rules;
     }
 
     /** Adds the checks to the registry's routing: after matching, before the handler; the audit after the answer. */
@@ -108,7 +109,7 @@ public final class RegistryAuth implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        watcher.close();
+    public void close() {
+        rules.close();
     }
 }

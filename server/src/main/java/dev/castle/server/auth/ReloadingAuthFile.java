@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * The authfile as it is on disk: read at start (a file that cannot be read or parsed stops the start), then checked
  * every {@link #POLL} and read again when its modification time, size or identity changes (an edit, or a new file
  * moved or linked in its place, as Kubernetes does with mounted secrets). A new version that does not parse is logged
- * once with the reason, and the rules already loaded stay in force.
+ * once with the reason, and the rules already loaded stay in force. Each new version read is counted as applied or
+ * refused, so an operator (and a test) sees that a change was noticed even when it changed nothing.
  */
 public final class ReloadingAuthFile implements Supplier<AuthFile>, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReloadingAuthFile.class);
@@ -28,6 +30,8 @@ public final class ReloadingAuthFile implements Supplier<AuthFile>, AutoCloseabl
     private volatile AuthFile current;
     private Stamp seen;
     private ScheduledExecutorService poller;
+    private final AtomicLong applied = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
 
     /** What tells one version of the file from the next without reading it. */
     private record Stamp(long modifiedNanos, long size, Object fileKey) {
@@ -76,6 +80,16 @@ public final class ReloadingAuthFile implements Supplier<AuthFile>, AutoCloseabl
         return current;
     }
 
+    /** New versions of the file read since start whose rules came into force. */
+    public long reloadsApplied() {
+        return applied.get();
+    }
+
+    /** New versions of the file read since start that did not parse, so the rules before stayed in force. */
+    public long reloadsRefused() {
+        return refused.get();
+    }
+
     /** Reads the file again if it changed since it was last read; returns whether new rules are now in force. */
     synchronized boolean reloadIfChanged() {
         Stamp stamp;
@@ -98,9 +112,11 @@ public final class ReloadingAuthFile implements Supplier<AuthFile>, AutoCloseabl
         try {
             AuthFile file = AuthFile.parse(Files.readAllBytes(path));
             current = file;
+            applied.incrementAndGet();
             log.info("Reloaded the authfile {}: {}", path, file);
             return true;
         } catch (IOException | InvalidAuthFileException e) {
+            refused.incrementAndGet();
             log.warn(
                     "The authfile {} changed but is invalid; keeping the rules loaded before: {}",
                     path,

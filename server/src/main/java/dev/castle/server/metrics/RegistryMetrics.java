@@ -17,12 +17,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
  * The registry's own meters: the fold of {@code _schemas} (applied offset, the log's end, lag, skipped records),
- * leadership (whether this node leads, elections by outcome, the group generation) and the write path (the leader's
- * batch sizes and transaction latency, writes forwarded to the leader). Figures the node keeps anyway are read when
+ * leadership (whether this node leads, elections by outcome, the group generation), the write path (the leader's
+ * batch sizes and transaction latency, writes forwarded to the leader) and the authfile's reloads. Figures the node keeps anyway are read when
  * scraped; events are counted as the write path reports them.
  */
 public final class RegistryMetrics implements WriteObserver {
@@ -41,6 +42,9 @@ public final class RegistryMetrics implements WriteObserver {
     private final Counter electedNone;
     /** Held here: the registry keeps only a weak reference to what a function counter reads. */
     private Supplier<FoldStatus> fold;
+
+    private LongSupplier authFileApplied;
+    private LongSupplier authFileRefused;
 
     public RegistryMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -97,6 +101,21 @@ public final class RegistryMetrics implements WriteObserver {
         FunctionCounter.builder("castle.fold.skipped.records", fold, status -> status.get()
                         .skipped())
                 .description("_schemas records the fold skipped as undecodable or contradictory")
+                .register(registry);
+    }
+
+    /** Reads how many new versions of the authfile came into force and how many were refused, when scraped. */
+    public void bindAuthFileReloads(LongSupplier applied, LongSupplier refused) {
+        this.authFileApplied = applied;
+        this.authFileRefused = refused;
+        authFileReloads("applied", applied);
+        authFileReloads("refused", refused);
+    }
+
+    private void authFileReloads(String result, LongSupplier count) {
+        FunctionCounter.builder("castle.authfile.reloads", count, LongSupplier::getAsLong)
+                .description("New versions of the authfile read: applied, or refused as invalid (old rules kept)")
+                .tag("result", result)
                 .register(registry);
     }
 

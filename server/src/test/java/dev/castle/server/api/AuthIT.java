@@ -2,6 +2,7 @@ package dev.castle.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.castle.server.TestNodes;
 import dev.castle.server.auth.Mkpasswd;
 import dev.castle.testing.Await;
 import dev.castle.testing.Reply;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,8 +42,7 @@ class AuthIT {
     private Api api;
 
     static String[] basic(String user, String password) {
-        String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new String[] {"Authorization", "Basic " + token};
+        return new String[] {"Authorization", TestHttp.basic(user, password)};
     }
 
     /** The README's example authfile, plus a user made by {@code castle.jar mkpasswd}, plus {@code extraRules}. */
@@ -300,10 +299,22 @@ class AuthIT {
         replaceAuthfile(
                 authfile(",{\"username\": \"reader\", \"operation\": \"Write\", \"resource\": \"Subject:carpet-\"}"));
         awaitStatus(() -> register(carpet, READER).status(), 200);
+        double applied = authfileReloads("applied");
+        double refused = authfileReloads("refused");
+        assertThat(applied).isGreaterThanOrEqualTo(1);
 
         replaceAuthfile("{\"users\": [");
-        Thread.sleep(3 * 1000);
+        Await.until(() -> authfileReloads("refused") > refused, Duration.ofSeconds(15), "the broken authfile refused");
         assertThat(register(Api.subject("carpet"), READER).status()).isEqualTo(200);
+        assertThat(authfileReloads("applied")).isEqualTo(applied);
+    }
+
+    /** {@code castle_authfile_reloads_total} with this result, as {@code /metrics} shows it. */
+    private double authfileReloads(String result) {
+        Reply scrape = api.send("GET", "/metrics", null, null, null);
+        assertThat(scrape.status()).isEqualTo(200);
+        return TestNodes.metric(scrape.body(), "castle_authfile_reloads_total{result=\"" + result + "\"}")
+                .orElseThrow();
     }
 
     private void replaceAuthfile(String content) throws IOException {

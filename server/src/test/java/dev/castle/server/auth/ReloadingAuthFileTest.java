@@ -66,11 +66,15 @@ class ReloadingAuthFileTest {
         assertThat(file.reloadIfChanged()).isFalse();
         assertThat(file.get()).isSameAs(before);
         assertThat(file.get().authenticate("u", "opensesame")).isPresent();
+        assertThat(file.reloadsRefused()).isEqualTo(1);
+        assertThat(file.reloadsApplied()).isZero();
 
         write(path, TWO_RULES);
 
         assertThat(file.reloadIfChanged()).isTrue();
         assertThat(file.get().allowsSubject("u", Operation.Write, "b")).isTrue();
+        assertThat(file.reloadsRefused()).isEqualTo(1);
+        assertThat(file.reloadsApplied()).isEqualTo(1);
     }
 
     @Test
@@ -82,6 +86,7 @@ class ReloadingAuthFileTest {
 
         assertThat(file.reloadIfChanged()).isFalse();
         assertThat(file.get().allowsSubject("u", Operation.Read, "a")).isTrue();
+        assertThat(file.reloadsRefused()).isZero();
     }
 
     @Test

@@ -1,12 +1,10 @@
 package dev.castle.server.clients;
 
-import dev.castle.server.Castle;
 import dev.castle.server.TestNodes;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Real clients as judges (issue 3): the npm packages {@code @kafkajs/confluent-schema-registry} and
@@ -14,25 +12,10 @@ import org.junit.jupiter.api.Test;
  * and serialize Avro, JSON Schema and Protobuf against a live Castle. A failing client step is a Castle bug.
  */
 class NodeClientsIT {
-    private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(3);
 
-    private static Castle castle;
-    private static NodeProject project;
-
-    @BeforeAll
-    static void start() {
-        project = NodeProject.locate();
-        project.install(INSTALL_TIMEOUT);
-        castle = Castle.start(TestNodes.registry("node_clients"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (castle != null) {
-            castle.close();
-        }
-    }
+    @RegisterExtension
+    static final LiveNodeAndNpm LIVE = LiveNodeAndNpm.with(() -> TestNodes.registry("node_clients"));
 
     @Test
     void shouldPassEveryStepOfKafkajsClient() {
@@ -46,7 +29,8 @@ class NodeClientsIT {
 
     private static void assertEveryStepPasses(String script, String client) {
         // given a live Castle; when the client script runs against it
-        NodeProject.Run run = project.node(script, Map.of("CASTLE_URL", castle.url()), SCRIPT_TIMEOUT);
+        NodeProject.Run run =
+                LIVE.project().node(script, Map.of("CASTLE_URL", LIVE.castle().url()), SCRIPT_TIMEOUT);
 
         // then it reports a summary with no failed step and exits cleanly
         ScriptAssertions.assertEveryStepPasses(run, script, client);

@@ -5,9 +5,8 @@ import dev.castle.server.TestNodes;
 import dev.castle.testing.TestKafka;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Real clients as judges of the REST Proxy, both ways, for Avro, JSON Schema and Protobuf: records produced through
@@ -16,30 +15,16 @@ import org.junit.jupiter.api.Test;
  * consumed through the proxy. Any JSON that does not come out as it went in is a Castle bug.
  */
 class NodeRestProxyIT {
-    private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(5);
     private static final String SCRIPT = "rest-proxy.mjs";
 
-    private static Castle castle;
-    private static NodeProject project;
-
-    @BeforeAll
-    static void start() {
-        project = NodeProject.locate();
-        project.install(INSTALL_TIMEOUT);
-        castle = Castle.start(TestNodes.withRestProxy("node_rest_proxy"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (castle != null) {
-            castle.close();
-        }
-    }
+    @RegisterExtension
+    static final LiveNodeAndNpm LIVE = LiveNodeAndNpm.with(() -> TestNodes.withRestProxy("node_rest_proxy"));
 
     @Test
     void shouldCarryEveryFormatBothWaysBetweenProxyAndNpmClients() {
         // given a live Castle serving the registry and the REST Proxy on one broker
+        Castle castle = LIVE.castle();
         Map<String, String> env = Map.of(
                 "CASTLE_URL",
                 castle.url(),
@@ -49,7 +34,7 @@ class NodeRestProxyIT {
                 TestKafka.bootstrapServers());
 
         // when the script produces through the proxy and consumes what the clients wrote
-        NodeProject.Run run = project.node(SCRIPT, env, SCRIPT_TIMEOUT);
+        NodeProject.Run run = LIVE.project().node(SCRIPT, env, SCRIPT_TIMEOUT);
 
         // then every step passes: the clients decode what the proxy wrote, the proxy answers what the clients wrote
         ScriptAssertions.assertEveryStepPasses(run, SCRIPT, "rest-proxy");

@@ -14,7 +14,6 @@ import dev.castle.serdes.kafka.CastleJsonSchemaDeserializer;
 import dev.castle.serdes.kafka.CastleJsonSchemaSerializer;
 import dev.castle.serdes.kafka.CastleProtobufDeserializer;
 import dev.castle.serdes.kafka.CastleProtobufSerializer;
-import dev.castle.server.Castle;
 import dev.castle.server.TestNodes;
 import dev.castle.testing.TestKafka;
 import java.time.Duration;
@@ -36,9 +35,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Real clients as judges of Castle's Kafka serializers ({@code serdes/}), both ways, for Avro, JSON Schema and
@@ -48,7 +47,6 @@ import org.junit.jupiter.api.Test;
  * either way ({@link #VALUES}); the schemas are the npm side's ({@code node serdes.mjs schemas}).
  */
 class NodeSerdesIT {
-    private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
     private static final String SCRIPT = "serdes.mjs";
@@ -83,25 +81,16 @@ class NodeSerdesIT {
             }
             """;
 
-    private static Castle castle;
-    private static NodeProject project;
+    @RegisterExtension
+    static final LiveNodeAndNpm LIVE = LiveNodeAndNpm.with(() -> TestNodes.registry("node_serdes"));
+
     private static JsonNode values;
     private static JsonNode schemas;
 
     @BeforeAll
     static void start() throws JsonProcessingException {
-        project = NodeProject.locate();
-        project.install(INSTALL_TIMEOUT);
-        castle = Castle.start(TestNodes.registry("node_serdes"));
         values = MAPPER.readTree(VALUES);
         schemas = npmSchemas();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (castle != null) {
-            castle.close();
-        }
     }
 
     @Test
@@ -172,7 +161,7 @@ class NodeSerdesIT {
 
     /** The {@code proxy} schemas of {@code clients/node/schemas.mjs}, by format. */
     private static JsonNode npmSchemas() throws JsonProcessingException {
-        NodeProject.Run run = project.run(List.of("node", SCRIPT, "schemas"), Map.of(), SCRIPT_TIMEOUT);
+        NodeProject.Run run = LIVE.project().run(List.of("node", SCRIPT, "schemas"), Map.of(), SCRIPT_TIMEOUT);
         assertThat(run.exitCode())
                 .as("node %s schemas: %s", SCRIPT, run.lines())
                 .isZero();
@@ -195,14 +184,14 @@ class NodeSerdesIT {
         try {
             Map<String, String> env = Map.of(
                     "CASTLE_URL",
-                    castle.url(),
+                    LIVE.castle().url(),
                     "KAFKA_BOOTSTRAP",
                     TestKafka.bootstrapServers(),
                     "SERDES_TOPICS",
                     MAPPER.writeValueAsString(topics),
                     "SERDES_VALUES",
                     MAPPER.writeValueAsString(values));
-            return project.run(List.of("node", SCRIPT, mode), env, SCRIPT_TIMEOUT);
+            return LIVE.project().run(List.of("node", SCRIPT, mode), env, SCRIPT_TIMEOUT);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -220,7 +209,7 @@ class NodeSerdesIT {
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, serializer);
-        config.put("schema.registry.url", castle.url());
+        config.put("schema.registry.url", LIVE.castle().url());
         try (KafkaProducer<String, Object> producer = new KafkaProducer<>(config)) {
             for (JsonNode value : values.get(format)) {
                 producer.send(new ProducerRecord<>(topic, "java", toValue.apply(value)))
@@ -242,7 +231,7 @@ class NodeSerdesIT {
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, deserializer);
-        config.put("schema.registry.url", castle.url());
+        config.put("schema.registry.url", LIVE.castle().url());
         int expected = NPM_CLIENTS.size() * values.get(format).size();
         List<ConsumerRecord<String, Object>> records = new ArrayList<>();
         try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config)) {

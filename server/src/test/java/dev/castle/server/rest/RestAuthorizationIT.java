@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.castle.embedded.EmbeddedKafka;
 import dev.castle.server.Castle;
+import dev.castle.server.TestNodes;
+import dev.castle.testing.Reply;
+import dev.castle.testing.TestHttp;
 import dev.castle.testing.TestKafka;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -34,7 +30,6 @@ class RestAuthorizationIT {
     private static EmbeddedKafka kafka;
     private static Castle plain;
     private static Castle scram;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
@@ -52,13 +47,9 @@ class RestAuthorizationIT {
     }
 
     private static Castle start(Map<String, String> extra) {
-        String unique = "rest_auth_" + System.nanoTime();
-        Map<String, String> config = new HashMap<>(extra);
+        Map<String, String> config = TestNodes.withRestProxy("rest_auth");
+        config.putAll(extra);
         config.put("kafkastore.bootstrap.servers", kafka.bootstrapServers());
-        config.put("kafkastore.topic", "_schemas_" + unique);
-        config.put("schema.registry.group.id", unique);
-        config.put("listeners", "http://127.0.0.1:0");
-        config.put("rest.listeners", "http://127.0.0.1:0");
         config.put("rest.authorization.pass.through", "true");
         config.put("rest.sasl.bootstrap.servers", kafka.saslBootstrapServers());
         return Castle.start(config);
@@ -77,24 +68,10 @@ class RestAuthorizationIT {
         }
     }
 
-    private static HttpResponse<String> send(
-            Castle castle, String method, String path, String authorization, String body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + castle.restPort().orElseThrow() + path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", RestApi.V2)
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    /** A REST Proxy request with this {@code Authorization} header (none when null). */
+    private static Reply send(Castle castle, String method, String path, String authorization, String body) {
+        return TestNodes.restClient(castle)
+                .send(method, path, body, "Content-Type", RestApi.V2, "Authorization", authorization);
     }
 
     /** An unsigned JWT, which the broker's unsecured OAUTHBEARER validator accepts. */
@@ -109,69 +86,69 @@ class RestAuthorizationIT {
     }
 
     @Test
-    void shouldAskForCredentialsWithKarapacesAnswer() throws Exception {
+    void shouldAskForCredentialsWithKarapacesAnswer() {
         for (String authorization : new String[] {null, "Digest abc", "Bearer not-a-jwt"}) {
-            HttpResponse<String> reply = send(plain, "GET", "/brokers", authorization, null);
+            Reply reply = send(plain, "GET", "/brokers", authorization, null);
 
-            assertThat(reply.statusCode()).as(String.valueOf(authorization)).isEqualTo(401);
+            assertThat(reply.status()).as(String.valueOf(authorization)).isEqualTo(401);
             assertThat(reply.body()).isEqualTo("{\"message\":\"Unauthorized\"}");
-            assertThat(reply.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Karapace REST Proxy\"");
+            assertThat(reply.header("WWW-Authenticate")).hasValue("Basic realm=\"Karapace REST Proxy\"");
         }
     }
 
     @Test
-    void shouldWorkWithTheCallersPlainCredentials() throws Exception {
+    void shouldWorkWithTheCallersPlainCredentials() {
         String topic = TestKafka.uniqueName("alice");
 
-        HttpResponse<String> brokers = send(plain, "GET", "/brokers", basic("alice", "alice-secret"), null);
-        HttpResponse<String> produced = send(
+        Reply brokers = send(plain, "GET", "/brokers", TestHttp.basic("alice", "alice-secret"), null);
+        Reply produced = send(
                 plain,
                 "POST",
                 "/topics/" + topic,
-                basic("alice", "alice-secret"),
+                TestHttp.basic("alice", "alice-secret"),
                 "{\"records\":[{\"value\":\"YQ==\"}]}");
 
-        assertThat(brokers.statusCode()).isEqualTo(200);
-        assertThat(produced.statusCode()).as(produced.body()).isEqualTo(200);
+        assertThat(brokers.status()).isEqualTo(200);
+        assertThat(produced.status()).as(produced.body()).isEqualTo(200);
     }
 
     @Test
-    void shouldForbidCredentialsKafkaRefuses() throws Exception {
-        HttpResponse<String> reply = send(plain, "GET", "/topics", basic("alice", "wrong"), null);
+    void shouldForbidCredentialsKafkaRefuses() {
+        Reply reply = send(plain, "GET", "/topics", TestHttp.basic("alice", "wrong"), null);
 
-        assertThat(reply.statusCode()).isEqualTo(403);
+        assertThat(reply.status()).isEqualTo(403);
         assertThat(reply.body()).isEqualTo("{\"message\":\"Forbidden\"}");
     }
 
     @Test
-    void shouldKeepConsumersOfOneCallerFromAnother() throws Exception {
+    void shouldKeepConsumersOfOneCallerFromAnother() {
         String group = TestKafka.uniqueName("private");
-        HttpResponse<String> created =
-                send(plain, "POST", "/consumers/" + group, basic("alice", "alice-secret"), "{\"name\":\"mine\"}");
+        Reply created = send(
+                plain, "POST", "/consumers/" + group, TestHttp.basic("alice", "alice-secret"), "{\"name\":\"mine\"}");
         String instance = "/consumers/" + group + "/instances/mine/subscription";
 
-        HttpResponse<String> own = send(plain, "GET", instance, basic("alice", "alice-secret"), null);
-        HttpResponse<String> other = send(plain, "GET", instance, basic("carol", "carol-secret"), null);
+        Reply own = send(plain, "GET", instance, TestHttp.basic("alice", "alice-secret"), null);
+        Reply other = send(plain, "GET", instance, TestHttp.basic("carol", "carol-secret"), null);
 
-        assertThat(created.statusCode()).isEqualTo(200);
-        assertThat(own.statusCode()).isEqualTo(200);
-        assertThat(other.statusCode()).isEqualTo(404);
+        assertThat(created.status()).isEqualTo(200);
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(other.status()).isEqualTo(404);
         assertThat(other.body()).contains("40403");
     }
 
     @Test
-    void shouldPassABearerTokenAsOauthBearer() throws Exception {
-        HttpResponse<String> reply = send(plain, "GET", "/brokers", "Bearer " + unsignedToken("dave"), null);
+    void shouldPassABearerTokenAsOauthBearer() {
+        Reply reply = send(plain, "GET", "/brokers", "Bearer " + unsignedToken("dave"), null);
 
-        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     }
 
     @Test
-    void shouldUseScramWhenConfigured() throws Exception {
-        HttpResponse<String> good = send(scram, "GET", "/brokers", basic("bob", "bob-secret"), null);
-        HttpResponse<String> plainUser = send(scram, "GET", "/brokers", basic("alice", "alice-secret"), null);
+    void shouldUseScramWhenConfigured() {
+        Reply good = send(scram, "GET", "/brokers", TestHttp.basic("bob", "bob-secret"), null);
+        Reply plainUser = send(scram, "GET", "/brokers", TestHttp.basic("alice", "alice-secret"), null);
 
-        assertThat(good.statusCode()).as(good.body()).isEqualTo(200);
-        assertThat(plainUser.statusCode()).isEqualTo(403);
+        assertThat(good.status()).as(good.body()).isEqualTo(200);
+        assertThat(plainUser.status()).isEqualTo(403);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.castle.server.TestNodes;
 import dev.castle.testing.Reply;
 import dev.castle.testing.TestHttp;
 import dev.castle.testing.TestKafka;
@@ -284,22 +285,8 @@ class RestSchemaFormatsIT {
     }
 
     private static int registerSchema(String subject, String body) {
-        try {
-            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
-                    .send(
-                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                                            api.registryUrl() + "/subjects/" + subject + "/versions"))
-                                    .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-                                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
-                                    .build(),
-                            java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            return MAPPER.readTree(response.body()).get("id").asInt();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Reply registered = TestNodes.registryClient(api.registryUrl()).post("/subjects/" + subject + "/versions", body);
+        assertThat(registered.status()).as(registered.body()).isEqualTo(200);
+        return registered.id();
     }
 }

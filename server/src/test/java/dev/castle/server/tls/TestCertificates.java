@@ -13,7 +13,9 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -105,6 +107,23 @@ public final class TestCertificates {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A node's listener settings for https with {@code keys} (the PKCS#12 store of {@link #create}), asking every
+     * client for a certificate that {@code trustStore} vouches for (a mutable map: add what a test needs).
+     */
+    public static Map<String, String> mutualTls(Identity keys, Path trustStore) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("ssl.keystore.location", keys.keyStore().toString());
+        settings.put("ssl.keystore.type", "PKCS12");
+        settings.put("ssl.keystore.password", PASSWORD);
+        settings.put("ssl.key.password", PASSWORD);
+        settings.put("ssl.truststore.location", trustStore.toString());
+        settings.put("ssl.truststore.type", "PKCS12");
+        settings.put("ssl.truststore.password", PASSWORD);
+        settings.put("ssl.client.authentication", "REQUIRED");
+        return settings;
     }
 
     /** An HTTP client that trusts {@code server} and, when {@code client} is not null, presents its certificate. */
