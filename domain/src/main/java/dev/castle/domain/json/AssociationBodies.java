@@ -1,7 +1,6 @@
 package dev.castle.domain.json;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.castle.domain.Association;
@@ -163,19 +162,7 @@ public final class AssociationBodies {
     }
 
     private static <T> T read(byte[] body, Class<T> type) throws IOException {
-        if (body == null || body.length == 0) {
-            throw RegistryException.withMessage(ErrorCode.UNPROCESSABLE, "Request body is missing");
-        }
-        T parsed;
-        try {
-            parsed = MAPPER.readValue(body, type);
-        } catch (JsonMappingException e) {
-            throw RegistryException.withMessage(ErrorCode.BAD_REQUEST, RequestBodies.mismatch(e, CONFLUENT_TYPES));
-        }
-        if (parsed == null) {
-            throw RegistryException.withMessage(ErrorCode.UNPROCESSABLE, "Request body is missing");
-        }
-        return parsed;
+        return RequestBodies.read(body, type, CONFLUENT_TYPES);
     }
 
     private static AssociationRequest.Item item(InfoBody info) throws IOException {

@@ -176,6 +176,14 @@ public final class RequestBodies {
     }
 
     private static <T> T read(byte[] body, Class<T> type) throws IOException {
+        return read(body, type, Map.of());
+    }
+
+    /**
+     * A body of {@code type}: 422 when there is none, 400 with Jackson's message when it has the wrong shape (the types
+     * of {@code more} named as the Confluent types given), Jackson's {@link IOException} when it is not JSON.
+     */
+    static <T> T read(byte[] body, Class<T> type, Map<Class<?>, String> more) throws IOException {
         if (body == null || body.length == 0) {
             throw RegistryException.withMessage(ErrorCode.UNPROCESSABLE, "Request body is missing");
         }
@@ -183,7 +191,7 @@ public final class RequestBodies {
         try {
             parsed = MAPPER.readValue(body, type);
         } catch (JsonMappingException e) {
-            throw RegistryException.withMessage(ErrorCode.BAD_REQUEST, mismatch(e));
+            throw RegistryException.withMessage(ErrorCode.BAD_REQUEST, mismatch(e, more));
         }
         if (parsed == null) {
             throw RegistryException.withMessage(ErrorCode.UNPROCESSABLE, "Request body is missing");
