@@ -320,7 +320,8 @@ final class Associations {
         if (response instanceof ResponseBodies.RegisterResponse answer) {
             return answer.id();
         }
-        return ((Number) ((Map<?, ?>) response).get("id")).intValue();
+        // a registration that carries metadata or a rule set answers the whole entity
+        return ((ResponseBodies.SchemaEntity) response).id();
     }
 
     private boolean registeredUnder(RegistryView view, Draft draft) {

@@ -15,6 +15,7 @@ import dev.castle.domain.ErrorCode;
 import dev.castle.domain.Event;
 import dev.castle.domain.RegistryException;
 import dev.castle.domain.SchemaReference;
+import dev.castle.domain.SchemaRequest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,22 @@ class DeciderAssociationsTest {
         Map<?, ?> info = (Map<?, ?>) ((List<?>) (asJson(decision.response())).get("associations")).get(0);
         assertThat(info.containsKey("frozen")).isFalse();
         assertThat(((Map<?, ?>) info.get("schema")).get("version")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRegisterASchemaWithMetadataGivenWithAnAssociation() {
+        // given a schema whose registration answers the whole entity (it carries its own metadata)
+        SchemaRequest withMetadata =
+                DeciderDataContractsTest.request(ORDER, "{\"properties\":{\"owner\":\"o\"}}", null);
+
+        // when
+        Decision decision = registry.decide(
+                create("id-1", new AssociationRequest.Item(null, "value", null, null, withMetadata, null)));
+
+        // then
+        assertThat(registry.model.versions(":.lkc-1:orders-value")).hasSize(1);
+        Map<?, ?> info = (Map<?, ?>) ((List<?>) (asJson(decision.response())).get("associations")).get(0);
+        assertThat(((Map<?, ?>) info.get("schema")).get("id")).isEqualTo(1);
     }
 
     @Test
