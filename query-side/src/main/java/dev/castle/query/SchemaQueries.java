@@ -127,7 +127,8 @@ final class SchemaQueries {
         boolean latestOnly = Params.flag(ctx, "latestOnly");
         // Confluent 8.x: only schemas with a domain, migration or encoding rule of this type (after latestOnly)
         String ruleType = Params.text(ctx, "ruleType");
-        List<ResponseBodies.SchemaEntity> found = new ArrayList<>();
+        AssociationFilter associations = AssociationFilter.of(ctx);
+        List<Object> found = new ArrayList<>();
         for (String subject : view.subjects()) {
             if (!Subjects.matchesPrefix(subject, prefix)) {
                 continue;
@@ -138,7 +139,10 @@ final class SchemaQueries {
             }
             versions.stream()
                     .filter(v -> ruleType == null || hasRuleOfType(v, ruleType))
-                    .forEach(v -> found.add(ResponseBodies.SchemaEntity.of(v, v.schema())));
+                    .map(v -> ResponseBodies.SchemaEntity.of(v, v.schema()))
+                    .map(entity -> associations == null ? entity : associations.apply(view, entity))
+                    .filter(java.util.Objects::nonNull)
+                    .forEach(found::add);
         }
         Page page = Page.bounded(
                 Params.integer(ctx, "offset", 0),

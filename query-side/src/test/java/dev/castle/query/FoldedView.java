@@ -1,5 +1,6 @@
 package dev.castle.query;
 
+import dev.castle.domain.Association;
 import dev.castle.domain.ConfigValue;
 import dev.castle.domain.Event;
 import dev.castle.domain.Mode;
@@ -25,6 +26,11 @@ final class FoldedView {
     /** Folds a version as given (metadata, rule set, type and text included). */
     FoldedView add(SchemaVersion version) {
         return fold(new Event.SchemaUpserted(version));
+    }
+
+    /** Folds an association of a subject with a resource. */
+    FoldedView association(Association association) {
+        return fold(new Event.AssociationUpserted(association));
     }
 
     FoldedView config(String subject, ConfigValue config) {

@@ -2,6 +2,8 @@ package dev.castle.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.castle.domain.Association;
+import dev.castle.domain.Association.Lifecycle;
 import dev.castle.domain.SchemaReference;
 import dev.castle.domain.SchemaType;
 import dev.castle.domain.SchemaVersion;
@@ -35,13 +37,31 @@ class NewerReadParametersTest {
                         List.of(new SchemaReference("r", "ref", 1)),
                         null,
                         null,
-                        false));
+                        false))
+                .association(association("s", "t1", Lifecycle.WEAK))
+                .association(association("r", "t2", Lifecycle.STRONG));
         routes = RoutesHarness.start(view);
     }
 
     @AfterAll
     static void stop() {
         routes.close();
+    }
+
+    private static Association association(String subject, String topic, Lifecycle lifecycle) {
+        return new Association(
+                "guid-" + subject,
+                Association.DEFAULT_TENANT,
+                topic,
+                "lkc-1",
+                "id-" + topic,
+                Association.TOPIC,
+                "value",
+                subject,
+                lifecycle,
+                lifecycle == Lifecycle.STRONG,
+                1L,
+                1L);
     }
 
     private static SchemaVersion version(String subject, int version, int id, String ruleSet) {
@@ -82,5 +102,30 @@ class NewerReadParametersTest {
         // the cached answers stay as stored
         assertThat(routes.get("/schemas/ids/2?subject=:.c:main")).contains(stored);
         assertThat(routes.get("/subjects/:.c:main/versions/1")).contains(stored);
+    }
+
+    @Test
+    void shouldFilterSchemasByTheirSubjectsAssociationsAndListThem() throws Exception {
+        String weak = routes.get("/schemas?lifecycle=WEAK");
+        assertThat(weak)
+                .startsWith("200 [{\"subject\":\"s\",\"version\":1")
+                .contains("\"associations\":[{\"subject\":\"s\",\"guid\":\"guid-s\",\"resourceName\":\"t1\"")
+                .doesNotContain("\"subject\":\"r\"");
+        // the ruleSet passes through as JSON, not as a string
+        assertThat(weak).contains("\"ruleSet\":{\"domainRules\":[");
+        assertThat(routes.get("/schemas?resourceType=topic&latestOnly=true").split("\"associations\""))
+                .hasSize(3);
+        assertThat(routes.get("/schemas?associationType=key")).isEqualTo("200 []");
+        String unassociated = routes.get("/schemas?lifecycle=NONE&latestOnly=true");
+        assertThat(unassociated)
+                .contains("\"subject\":\"d\"")
+                .contains("\"subject\":\":.c:main\"")
+                .doesNotContain("\"subject\":\"s\"")
+                .doesNotContain("associations");
+        assertThat(routes.get("/schemas?lifecycle=STRONG&lifecycle=NONE&latestOnly=true"))
+                .contains("\"subject\":\"r\"")
+                .contains("\"subject\":\"d\"")
+                .doesNotContain("\"subject\":\"s\"");
+        assertThat(routes.get("/schemas?lifecycle=SOMETIMES")).startsWith("404 ");
     }
 }
