@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.compression.Gzip;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -13,8 +15,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -33,9 +37,22 @@ public final class ProxyConventions {
 
     private ProxyConventions() {}
 
+    /**
+     * Javalin's gzip with the proxy's answer types named as compressible, so Javalin decides per response with a list
+     * lookup instead of matching the type case-insensitively against its exclusions (as the registry's listener does).
+     */
+    private static CompressionStrategy compression() {
+        CompressionStrategy gzip = new CompressionStrategy(null, new Gzip());
+        List<String> allowed = new ArrayList<>(gzip.getAllowedMimeTypes());
+        allowed.addAll(List.of(MediaTypes.RESPONSE, "application/json"));
+        gzip.setAllowedMimeTypes(allowed);
+        return gzip;
+    }
+
     public static void install(JavalinConfig config, long maxRequestBytes) {
         config.http.maxRequestSize = maxRequestBytes;
         config.http.defaultContentType = MediaTypes.RESPONSE;
+        config.http.compressionStrategy = compression();
         config.router.ignoreTrailingSlashes = true;
         config.routes.before(ProxyConventions::before);
         config.routes.options("/*", ProxyConventions::preflight);
