@@ -65,7 +65,7 @@ public record QualifiedSubject(String context, String name) {
         if (!DEFAULT_CONTEXT.equals(context)) {
             String prefix = prefixOf(context);
             // every name of the context sorts between ":ctx:" and ":ctx;" (';' follows ':')
-            return List.copyOf(names.subSet(prefix, ":" + context + ";"));
+            return List.copyOf(names.subSet(prefix, prefix.substring(0, prefix.length() - 1) + ';'));
         }
         List<String> found = new ArrayList<>();
         for (String name : names) {

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.castle.domain.Association;
 import dev.castle.domain.Association.Lifecycle;
-import dev.castle.domain.ErrorCode;
-import dev.castle.domain.RegistryException;
 import dev.castle.domain.RegistryView;
 import dev.castle.domain.decide.AssociationQueries;
 import dev.castle.domain.json.AssociationResponses;
@@ -53,19 +51,10 @@ final class AssociationFilter {
             if (NONE.equals(name)) {
                 none = true;
             } else {
-                lifecycles.add(lifecycle(name));
+                lifecycles.add(AssociationReads.lifecycle(name));
             }
         }
         return new AssociationFilter(resourceType, types, lifecycles, !lifecycleNames.isEmpty(), none);
-    }
-
-    /** {@code STRONG}, {@code WEAK} or {@code NONE}; anything else is the 404 JAX-RS answers for a bad enum value. */
-    private static Lifecycle lifecycle(String name) {
-        try {
-            return Lifecycle.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            throw new RegistryException(ErrorCode.NOT_FOUND);
-        }
     }
 
     /** The schema's answer with its passing associations, or null when the filter drops it. */

@@ -93,11 +93,13 @@ final class AssociationReads {
     /** {@code STRONG} or {@code WEAK}; anything else is the 404 JAX-RS answers when an enum parameter fails. */
     private static Association.Lifecycle lifecycle(Context ctx) {
         String lifecycle = Params.text(ctx, "lifecycle");
-        if (lifecycle == null) {
-            return null;
-        }
+        return lifecycle == null ? null : lifecycle(lifecycle);
+    }
+
+    /** A lifecycle named in a query; anything else is the 404 JAX-RS answers when an enum parameter fails. */
+    static Association.Lifecycle lifecycle(String name) {
         try {
-            return Association.Lifecycle.valueOf(lifecycle);
+            return Association.Lifecycle.valueOf(name);
         } catch (IllegalArgumentException e) {
             throw new RegistryException(ErrorCode.NOT_FOUND);
         }

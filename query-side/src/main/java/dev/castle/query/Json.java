@@ -1,6 +1,5 @@
 package dev.castle.query;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.castle.domain.json.Jackson;
 import io.javalin.http.Context;
 
@@ -10,16 +9,11 @@ import io.javalin.http.Context;
  */
 final class Json {
     static final String MEDIA_TYPE = "application/json";
-    private static final ObjectMapper MAPPER = Jackson.MAPPER;
 
     private Json() {}
 
     static byte[] bytes(Object body) {
         return Jackson.bytes(body);
-    }
-
-    static ObjectMapper mapper() {
-        return MAPPER;
     }
 
     static void send(Context ctx, Object body) {

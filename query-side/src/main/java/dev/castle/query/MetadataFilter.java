@@ -3,6 +3,7 @@ package dev.castle.query;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.castle.domain.SchemaVersion;
+import dev.castle.domain.json.Jackson;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ record MetadataFilter(Map<String, String> pairs) {
             return null;
         }
         try {
-            return Json.mapper().readTree(metadata).get("properties");
+            return Jackson.MAPPER.readTree(metadata).get("properties");
         } catch (JsonProcessingException e) {
             // stored metadata the fold accepted but that is not JSON holds no properties
             return null;

@@ -11,10 +11,6 @@ import java.lang.reflect.Type;
 public final class Json implements JsonMapper {
     private static final ObjectMapper MAPPER = Jackson.MAPPER;
 
-    public static ObjectMapper mapper() {
-        return MAPPER;
-    }
-
     static byte[] bytes(Object value) {
         return Jackson.bytes(value);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.castle.domain.ErrorCode;
 import dev.castle.domain.RegistryException;
 import dev.castle.domain.SchemaRequest;
+import dev.castle.domain.json.Jackson;
 import dev.castle.domain.json.RequestBodies;
 import dev.castle.server.tls.TlsSettings;
 import java.net.URI;
@@ -264,7 +265,7 @@ class HttpConventionsTest {
             HttpResponse<String> response = get("/subjects/" + subject.getKey() + "/versions");
 
             assertThat(response.statusCode()).as(subject.getKey()).isEqualTo(200);
-            assertThat(Json.mapper().readTree(response.body()).get("subject").asText())
+            assertThat(Jackson.MAPPER.readTree(response.body()).get("subject").asText())
                     .isEqualTo(subject.getValue());
         }
     }
