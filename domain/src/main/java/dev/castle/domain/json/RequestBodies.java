@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.castle.domain.ErrorCode;
 import dev.castle.domain.RegistryException;
 import dev.castle.domain.SchemaEntity;
@@ -29,6 +30,18 @@ import java.util.Objects;
  */
 public final class RequestBodies {
     private static final ObjectMapper MAPPER = Jackson.MAPPER;
+
+    /**
+     * A reader per body type, made once: {@code MAPPER.readValue(bytes, type)} resolves the type through Jackson's type
+     * cache on every call, about 2% of the CPU time of re-registering a known schema.
+     */
+    private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+            return MAPPER.readerFor(type);
+        }
+    };
+
     private static final String CONFLUENT_ENTITIES = "io.confluent.kafka.schemaregistry.client.rest.entities.";
 
     /** The type Confluent reads each body (or part of one) into, which its mismatch messages name. */
@@ -189,7 +202,7 @@ public final class RequestBodies {
         }
         T parsed;
         try {
-            parsed = MAPPER.readValue(body, type);
+            parsed = READERS.get(type).readValue(body);
         } catch (JsonMappingException e) {
             throw RegistryException.withMessage(ErrorCode.BAD_REQUEST, mismatch(e, more));
         }
