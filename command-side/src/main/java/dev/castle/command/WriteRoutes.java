@@ -5,9 +5,9 @@ import dev.castle.domain.AssociationRequest;
 import dev.castle.domain.Command;
 import dev.castle.domain.ErrorCode;
 import dev.castle.domain.RegistryException;
-import dev.castle.domain.SchemaRequest;
 import dev.castle.domain.VersionSpec;
 import dev.castle.domain.json.AssociationBodies;
+import dev.castle.domain.json.Jackson;
 import dev.castle.domain.json.RequestBodies;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -28,10 +28,12 @@ import java.util.function.LongSupplier;
  */
 public final class WriteRoutes {
     private static final int MULTI_STATUS = 207;
+    private static final String JSON = "application/json";
 
     private final CommandGateway gateway;
     private final Function<Command.RegisterSchema, Optional<Object>> registeredAlready;
     private final LongSupplier appliedOffset;
+    private final KnownRegistrations knownRegistrations = new KnownRegistrations();
 
     /**
      * @param registeredAlready the register fast path: the answer when the schema is already a live version of the
@@ -122,12 +124,27 @@ public final class WriteRoutes {
         }));
     }
 
+    /**
+     * Answers from the local view when the schema is already registered, the same request's answer reused while no
+     * record has been applied since ({@link KnownRegistrations}); else the leader decides.
+     */
     private void register(Context ctx) throws Exception {
-        SchemaRequest request = RequestBodies.schemaRequest(ctx.bodyAsBytes());
-        Command.RegisterSchema command = new Command.RegisterSchema(subject(ctx), request, flag(ctx, "normalize"));
+        byte[] body = ctx.bodyAsBytes();
+        String subject = subject(ctx);
+        boolean normalize = flag(ctx, "normalize");
+        long offset = appliedOffset.getAsLong();
+        byte[] kept = knownRegistrations.answer(subject, normalize, body, offset);
+        if (kept != null) {
+            ctx.contentType(JSON).result(kept);
+            return;
+        }
+        Command.RegisterSchema command =
+                new Command.RegisterSchema(subject, RequestBodies.schemaRequest(body), normalize);
         Optional<Object> known = registeredAlready.apply(command);
         if (known.isPresent()) {
-            ctx.json(known.get());
+            byte[] answer = Jackson.bytes(known.get());
+            knownRegistrations.keep(subject, normalize, body, offset, answer);
+            ctx.contentType(JSON).result(answer);
         } else {
             submit(ctx, command);
         }

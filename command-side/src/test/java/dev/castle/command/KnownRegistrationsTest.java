@@ -1,0 +1,123 @@
+package dev.castle.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.castle.domain.Command;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The register fast path's kept answers: a repeated request is answered without looking again only while the view has
+ * applied no record since, and requests that differ in subject, {@code normalize} or body are never confused.
+ */
+class KnownRegistrationsTest {
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final String BODY = "{\"schema\":\"\\\"string\\\"\"}";
+
+    private final List<Command.RegisterSchema> lookedUp = new CopyOnWriteArrayList<>();
+    private final List<Command> submitted = new CopyOnWriteArrayList<>();
+    private final AtomicLong offset = new AtomicLong(10);
+    private final AtomicInteger currentId = new AtomicInteger(7);
+    private Javalin app;
+
+    @BeforeEach
+    void start() {
+        CommandGateway gateway = command -> {
+            submitted.add(command);
+            return CompletableFuture.completedFuture(Map.of("id", 99));
+        };
+        WriteRoutes routes = new WriteRoutes(
+                gateway,
+                command -> {
+                    lookedUp.add(command);
+                    return command.subject().startsWith("known")
+                            ? Optional.of(Map.of("id", currentId.get()))
+                            : Optional.empty();
+                },
+                offset::get);
+        app = Javalin.create(config -> routes.addTo(config.routes)).start("127.0.0.1", 0);
+    }
+
+    @AfterEach
+    void stop() {
+        app.stop();
+    }
+
+    private String register(String pathAndQuery, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + pathAndQuery))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    @Test
+    void shouldAnswerARepeatedRegistrationWithoutLookingAgainWhileNothingWasApplied() throws Exception {
+        assertThat(register("/subjects/known/versions", BODY)).isEqualTo("{\"id\":7}");
+        assertThat(register("/subjects/known/versions", BODY)).isEqualTo("{\"id\":7}");
+
+        assertThat(lookedUp).hasSize(1);
+        assertThat(submitted).isEmpty();
+    }
+
+    @Test
+    void shouldLookAgainOnceARecordWasApplied() throws Exception {
+        register("/subjects/known/versions", BODY);
+        currentId.set(8);
+        offset.incrementAndGet();
+
+        assertThat(register("/subjects/known/versions", BODY)).isEqualTo("{\"id\":8}");
+        assertThat(register("/subjects/known/versions", BODY)).isEqualTo("{\"id\":8}");
+        assertThat(lookedUp).hasSize(2);
+    }
+
+    @Test
+    void shouldKeepRequestsThatDifferInSubjectNormalizeOrBodyApart() throws Exception {
+        register("/subjects/known/versions", BODY);
+        register("/subjects/known-2/versions", BODY);
+        register("/subjects/known/versions?normalize=true", BODY);
+        register("/subjects/known/versions", "{\"schema\":\"\\\"int\\\"\"}");
+        register("/subjects/known/versions", BODY);
+
+        assertThat(lookedUp)
+                .extracting(Command.RegisterSchema::subject, Command.RegisterSchema::normalize, c -> c.request()
+                        .schema())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("known", false, "\"string\""),
+                        org.assertj.core.groups.Tuple.tuple("known-2", false, "\"string\""),
+                        org.assertj.core.groups.Tuple.tuple("known", true, "\"string\""),
+                        org.assertj.core.groups.Tuple.tuple("known", false, "\"int\""));
+    }
+
+    @Test
+    void shouldSendANewSchemaToTheLeaderEveryTime() throws Exception {
+        assertThat(register("/subjects/other/versions", BODY)).isEqualTo("{\"id\":99}");
+        assertThat(register("/subjects/other/versions", BODY)).isEqualTo("{\"id\":99}");
+
+        assertThat(lookedUp).hasSize(2);
+        assertThat(submitted).hasSize(2);
+    }
+
+    @Test
+    void shouldKeepNothingWhileTheAppliedOffsetIsUnknown() throws Exception {
+        offset.set(-1);
+        register("/subjects/known/versions", BODY);
+        register("/subjects/known/versions", BODY);
+
+        assertThat(lookedUp).hasSize(2);
+    }
+}
