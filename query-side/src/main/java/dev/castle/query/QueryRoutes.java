@@ -61,9 +61,12 @@ public final class QueryRoutes {
 
     /** Adds the read routes, for example {@code Javalin.create(config -> queryRoutes.addTo(config.routes))}. */
     public void addTo(JavalinDefaultRoutingApi routes) {
+        // Javalin tries a method's routes in the order they were added: the two reads serializers make come first
+        routes.get("/schemas/ids/{id}", caughtUp(schemas::byId));
+        routes.get("/subjects/{subject}/versions/{version}", caughtUp(subjects::version));
+
         routes.get("/schemas", caughtUp(schemas::search));
         routes.get("/schemas/types", caughtUp(schemas::types));
-        routes.get("/schemas/ids/{id}", caughtUp(schemas::byId));
         routes.get("/schemas/ids/{id}/schema", caughtUp(schemas::rawById));
         routes.get("/schemas/ids/{id}/subjects", caughtUp(schemas::subjectsById));
         routes.get("/schemas/ids/{id}/versions", caughtUp(schemas::versionsById));
@@ -73,7 +76,6 @@ public final class QueryRoutes {
         routes.get("/subjects", caughtUp(subjects::list));
         routes.post("/subjects/{subject}", caughtUp(subjects::lookup));
         routes.get("/subjects/{subject}/versions", caughtUp(subjects::versions));
-        routes.get("/subjects/{subject}/versions/{version}", caughtUp(subjects::version));
         routes.get("/subjects/{subject}/versions/{version}/schema", caughtUp(subjects::rawVersion));
         routes.get("/subjects/{subject}/versions/{version}/referencedby", caughtUp(subjects::referencedBy));
         routes.get("/subjects/{subject}/metadata", caughtUp(subjects::latestWithMetadata));

@@ -263,7 +263,7 @@ public final class Castle implements AutoCloseable {
         QueryRoutes queries =
                 new QueryRoutes(streams::view, () -> streams.catchUp(config.timeout()), reads, settings, scope);
         RootRoutes root = new RootRoutes(kafka.clusterId(), config.groupId());
-        routeGroups.addAll(List.of(root::addTo, queries::addTo, writes::addTo, probes::addTo));
+        routeGroups.addAll(List.of(queries::addTo, root::addTo, writes::addTo, probes::addTo));
         if (config.metricsEnabled()) {
             routeGroups.add(metrics::addTo);
         }
