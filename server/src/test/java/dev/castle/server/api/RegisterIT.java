@@ -59,6 +59,24 @@ class RegisterIT {
         assertThat(ids).doesNotHaveDuplicates();
     }
 
+    /**
+     * A re-registration's answer is kept only until the next record: after the version is deleted, the same request
+     * goes to the leader again and makes a new version (a kept answer would have answered without one).
+     */
+    @Test
+    void shouldRegisterANewVersionWhenTheVersionARepeatedRequestFoundWasDeleted() {
+        String s = subject("kept");
+        String schema = Avro.record("Kept", "a:int");
+        int id = api.register(s, schema);
+        assertThat(api.register(s, schema)).isEqualTo(id);
+        assertThat(api.register(s, schema)).isEqualTo(id);
+
+        assertOk(api.delete("/subjects/" + s + "/versions/1"));
+        assertThat(api.register(s, schema)).isEqualTo(id);
+
+        assertThat(api.get("/subjects/" + s + "/versions").ints()).containsExactly(2);
+    }
+
     @Test
     void shouldRejectInvalidDefaultOnRegisterAndCompatibilityCheck() {
         String s = subject("bad-default");
