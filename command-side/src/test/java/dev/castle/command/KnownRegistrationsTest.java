@@ -3,11 +3,9 @@ package dev.castle.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.castle.domain.Command;
+import dev.castle.testing.Reply;
+import dev.castle.testing.TestHttp;
 import io.javalin.Javalin;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.Test;
  * applied no record since, and requests that differ in subject, {@code normalize} or body are never confused.
  */
 class KnownRegistrationsTest {
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final String BODY = "{\"schema\":\"\\\"string\\\"\"}";
 
     private final List<Command.RegisterSchema> lookedUp = new CopyOnWriteArrayList<>();
@@ -56,17 +53,14 @@ class KnownRegistrationsTest {
         app.stop();
     }
 
-    private String register(String pathAndQuery, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + pathAndQuery))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body();
+    private String register(String pathAndQuery, String body) {
+        Reply reply = TestHttp.to("http://127.0.0.1:" + app.port()).post(pathAndQuery, body);
+        assertThat(reply.status()).isEqualTo(200);
+        return reply.body();
     }
 
     @Test
-    void shouldAnswerARepeatedRegistrationWithoutLookingAgainWhileNothingWasApplied() throws Exception {
+    void shouldAnswerARepeatedRegistrationWithoutLookingAgainWhileNothingWasApplied() {
         assertThat(register("/subjects/known/versions", BODY)).isEqualTo("{\"id\":7}");
         assertThat(register("/subjects/known/versions", BODY)).isEqualTo("{\"id\":7}");
 
@@ -75,7 +69,7 @@ class KnownRegistrationsTest {
     }
 
     @Test
-    void shouldLookAgainOnceARecordWasApplied() throws Exception {
+    void shouldLookAgainOnceARecordWasApplied() {
         register("/subjects/known/versions", BODY);
         currentId.set(8);
         offset.incrementAndGet();
@@ -86,7 +80,7 @@ class KnownRegistrationsTest {
     }
 
     @Test
-    void shouldKeepRequestsThatDifferInSubjectNormalizeOrBodyApart() throws Exception {
+    void shouldKeepRequestsThatDifferInSubjectNormalizeOrBodyApart() {
         register("/subjects/known/versions", BODY);
         register("/subjects/known-2/versions", BODY);
         register("/subjects/known/versions?normalize=true", BODY);
@@ -104,7 +98,7 @@ class KnownRegistrationsTest {
     }
 
     @Test
-    void shouldSendANewSchemaToTheLeaderEveryTime() throws Exception {
+    void shouldSendANewSchemaToTheLeaderEveryTime() {
         assertThat(register("/subjects/other/versions", BODY)).isEqualTo("{\"id\":99}");
         assertThat(register("/subjects/other/versions", BODY)).isEqualTo("{\"id\":99}");
 
@@ -113,7 +107,7 @@ class KnownRegistrationsTest {
     }
 
     @Test
-    void shouldKeepNothingWhileTheAppliedOffsetIsUnknown() throws Exception {
+    void shouldKeepNothingWhileTheAppliedOffsetIsUnknown() {
         offset.set(-1);
         register("/subjects/known/versions", BODY);
         register("/subjects/known/versions", BODY);

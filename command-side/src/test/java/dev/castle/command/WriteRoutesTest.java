@@ -8,11 +8,9 @@ import dev.castle.domain.ConfigValue;
 import dev.castle.domain.Mode;
 import dev.castle.domain.RegistryException;
 import dev.castle.domain.VersionSpec;
+import dev.castle.testing.Reply;
+import dev.castle.testing.TestHttp;
 import io.javalin.Javalin;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.Test;
 
 /** The write routes inside a bare Javalin: what each request turns into, and what the gateway's answer becomes. */
 class WriteRoutesTest {
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final List<Command> submitted = new CopyOnWriteArrayList<>();
     private static Javalin app;
 
@@ -57,21 +54,15 @@ class WriteRoutesTest {
         submitted.clear();
     }
 
-    private static HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+    private static Reply send(String method, String path, String body) {
+        return TestHttp.to("http://127.0.0.1:" + app.port()).send(method, path, body);
     }
 
     @Test
-    void shouldSubmitARegistrationWithItsNormalizeFlag() throws Exception {
-        HttpResponse<String> response =
-                send("POST", "/subjects/a%2Fb/versions?normalize=TRUE", "{\"schema\":\"\\\"string\\\"\"}");
+    void shouldSubmitARegistrationWithItsNormalizeFlag() {
+        Reply response = send("POST", "/subjects/a%2Fb/versions?normalize=TRUE", "{\"schema\":\"\\\"string\\\"\"}");
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"ok\":true}");
         Command.RegisterSchema register = (Command.RegisterSchema) submitted.get(0);
         assertThat(register.subject()).isEqualTo("a/b");
@@ -80,15 +71,15 @@ class WriteRoutesTest {
     }
 
     @Test
-    void shouldAnswerAKnownSchemaWithoutTheGateway() throws Exception {
-        HttpResponse<String> response = send("POST", "/subjects/known/versions", "{\"schema\":\"\\\"string\\\"\"}");
+    void shouldAnswerAKnownSchemaWithoutTheGateway() {
+        Reply response = send("POST", "/subjects/known/versions", "{\"schema\":\"\\\"string\\\"\"}");
 
         assertThat(response.body()).isEqualTo("{\"id\":7}");
         assertThat(submitted).isEmpty();
     }
 
     @Test
-    void shouldParseVersionsAndFlagsOfDeletes() throws Exception {
+    void shouldParseVersionsAndFlagsOfDeletes() {
         send("DELETE", "/subjects/s/versions/latest?permanent=true", null);
         send("DELETE", "/subjects/s/versions/3", null);
         send("DELETE", "/subjects/s?permanent=yes", null);
@@ -102,7 +93,7 @@ class WriteRoutesTest {
     }
 
     @Test
-    void shouldTurnConfigBodiesIntoConfigValues() throws Exception {
+    void shouldTurnConfigBodiesIntoConfigValues() {
         send("PUT", "/config", "{\"compatibility\":\"full\",\"normalize\":true,\"defaultMetadata\":{\"a\":1},\"x\":2}");
         send("PUT", "/config/s", "{\"compatibility\":\"NONE\"}");
         send("DELETE", "/config/s", null);
@@ -126,8 +117,8 @@ class WriteRoutesTest {
     }
 
     @Test
-    void shouldTurnModeBodiesIntoModes() throws Exception {
-        HttpResponse<String> echoed = send("PUT", "/mode?force=true", "{\"mode\":\"import\"}");
+    void shouldTurnModeBodiesIntoModes() {
+        Reply echoed = send("PUT", "/mode?force=true", "{\"mode\":\"import\"}");
         send("PUT", "/mode/s", "{\"mode\":null}");
         send("DELETE", "/mode/s?recursive=true", null);
 

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.castle.domain.ErrorCode;
 import dev.castle.domain.RegistryException;
 import dev.castle.domain.SchemaRequest;
-import dev.castle.domain.json.Jackson;
 import dev.castle.domain.json.RequestBodies;
 import dev.castle.server.tls.TlsSettings;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.castle.testing.Reply;
+import dev.castle.testing.TestHttp;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +18,6 @@ import org.junit.jupiter.api.Test;
 
 /** Spec §1 against a real listener with toy routes: negotiation, errors, headers, path encoding, context prefixes. */
 class HttpConventionsTest {
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final TlsSettings NO_TLS = TlsSettings.from(java.util.Map.of(), "");
     private static HttpServer server;
 
@@ -58,36 +54,28 @@ class HttpConventionsTest {
         server.close();
     }
 
-    private static HttpResponse<String> get(String path, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static TestHttp http() {
+        return TestHttp.to("http://127.0.0.1:" + server.port());
     }
 
-    private static HttpResponse<String> post(String path, String body, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body));
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static Reply get(String path, String... headers) {
+        return http().send("GET", path, null, headers);
     }
 
-    private static URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.port() + path);
+    private static Reply post(String path, String body, String... headers) {
+        return http().send("POST", path, body, headers);
     }
 
-    private static String contentType(HttpResponse<?> response) {
+    private static String contentType(Reply response) {
         return response.headers().firstValue("Content-Type").orElse("").split(";")[0];
     }
 
-    private static String fullContentType(HttpResponse<?> response) {
+    private static String fullContentType(Reply response) {
         return response.headers().firstValue("Content-Type").orElse("");
     }
 
     @Test
-    void shouldSendTheBareMediaTypeWithoutACharset() throws Exception {
+    void shouldSendTheBareMediaTypeWithoutACharset() {
         String v1 = "application/vnd.schemaregistry.v1+json";
         Map<String, String> seen = new java.util.LinkedHashMap<>();
         seen.put("json body", fullContentType(get("/subjects/s/versions")));
@@ -115,19 +103,19 @@ class HttpConventionsTest {
     }
 
     @Test
-    void shouldAnswerTheV1TypeWhenAcceptIsMissingOrAWildcard() throws Exception {
+    void shouldAnswerTheV1TypeWhenAcceptIsMissingOrAWildcard() {
         Map<String, String> seen = new HashMap<>();
         for (String accept : List.of("", "*/*", "*", "application/*", "*/anything")) {
-            HttpResponse<String> response =
+            Reply response =
                     accept.isEmpty() ? get("/subjects/s/versions") : get("/subjects/s/versions", "Accept", accept);
-            seen.put(accept, response.statusCode() + " " + contentType(response));
+            seen.put(accept, response.status() + " " + contentType(response));
         }
 
         assertThat(seen.values()).containsOnly("200 application/vnd.schemaregistry.v1+json");
     }
 
     @Test
-    void shouldPickTheBestOfferedTypeByWeight() throws Exception {
+    void shouldPickTheBestOfferedTypeByWeight() {
         assertThat(contentType(get("/subjects/s/versions", "Accept", "application/json")))
                 .isEqualTo("application/json");
         assertThat(contentType(get(
@@ -140,18 +128,18 @@ class HttpConventionsTest {
     }
 
     @Test
-    void shouldAnswer406WhenNoOfferedTypeIsAcceptable() throws Exception {
+    void shouldAnswer406WhenNoOfferedTypeIsAcceptable() {
         for (String accept : List.of("application/vnd.schemaregistry.v2+json", "text/*", "application/octet-stream")) {
-            HttpResponse<String> response = get("/subjects/s/versions", "Accept", accept);
+            Reply response = get("/subjects/s/versions", "Accept", accept);
 
-            assertThat(response.statusCode()).isEqualTo(406);
+            assertThat(response.status()).isEqualTo(406);
             assertThat(response.body()).isEqualTo("{\"error_code\":406,\"message\":\"HTTP 406 Not Acceptable\"}");
         }
     }
 
     @Test
-    void shouldAnswer415ForAnUnsupportedBodyTypeWithTheDefaultType() throws Exception {
-        HttpResponse<String> response = post(
+    void shouldAnswer415ForAnUnsupportedBodyTypeWithTheDefaultType() {
+        Reply response = post(
                 "/subjects/s/versions",
                 "{\"schema\":\"x\"}",
                 "Content-Type",
@@ -159,82 +147,78 @@ class HttpConventionsTest {
                 "Accept",
                 "application/json");
 
-        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.status()).isEqualTo(415);
         assertThat(response.body()).isEqualTo("{\"error_code\":415,\"message\":\"HTTP 415 Unsupported Media Type\"}");
         assertThat(contentType(response)).isEqualTo("application/vnd.schemaregistry.v1+json");
     }
 
     @Test
-    void shouldAcceptEveryJsonBodyTypeWithOrWithoutParameters() throws Exception {
+    void shouldAcceptEveryJsonBodyTypeWithOrWithoutParameters() {
         List<String> types = List.of(
                 "application/vnd.schemaregistry.v1+json",
                 "application/vnd.schemaregistry+json",
                 "application/json; charset=utf-8",
                 "application/octet-stream");
         for (String type : types) {
-            HttpResponse<String> response = post("/subjects/s/versions", "{\"schema\":\"x\"}", "Content-Type", type);
+            Reply response = post("/subjects/s/versions", "{\"schema\":\"x\"}", "Content-Type", type);
 
-            assertThat(response.statusCode()).as(type).isEqualTo(200);
+            assertThat(response.status()).as(type).isEqualTo(200);
             assertThat(response.body()).isEqualTo("{\"schema\":\"x\"}");
         }
-        assertThat(post("/subjects/s/versions", "{\"schema\":\"x\"}").statusCode())
+        assertThat(post("/subjects/s/versions", "{\"schema\":\"x\"}").status())
                 .as("no Content-Type")
                 .isEqualTo(200);
     }
 
     @Test
-    void shouldAnswerGeneric404And405() throws Exception {
-        HttpResponse<String> unknown = get("/nowhere");
-        HttpResponse<String> wrongMethod = CLIENT.send(
-                HttpRequest.newBuilder(uri("/subjects/s/versions"))
-                        .method("PATCH", HttpRequest.BodyPublishers.noBody())
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    void shouldAnswerGeneric404And405() {
+        Reply unknown = get("/nowhere");
+        Reply wrongMethod = http().send("PATCH", "/subjects/s/versions", null);
 
-        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.body()).isEqualTo("{\"error_code\":404,\"message\":\"HTTP 404 Not Found\"}");
-        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(wrongMethod.status()).isEqualTo(405);
         assertThat(wrongMethod.body()).isEqualTo("{\"error_code\":405,\"message\":\"HTTP 405 Method Not Allowed\"}");
     }
 
     @Test
-    void shouldAnswerJsonWhenJettyRejectsAUriBeforeRouting() throws Exception {
-        HttpResponse<String> response = get("/subjects/%00/versions");
+    void shouldAnswerJsonWhenJettyRejectsAUriBeforeRouting() {
+        Reply response = get("/subjects/%00/versions");
 
-        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.status()).isEqualTo(400);
         assertThat(contentType(response)).isEqualTo("application/vnd.schemaregistry.v1+json");
         assertThat(response.body()).isEqualTo("{\"error_code\":400,\"message\":\"HTTP 400 Bad Request\"}");
     }
 
     @Test
-    void shouldAnswer400WithJacksonsMessageForBadJson() throws Exception {
-        HttpResponse<String> syntax = post("/subjects/s/versions", "{x", "Content-Type", "application/json");
-        HttpResponse<String> shape = post("/subjects/s/versions", "{\"schema\":{\"a\":1}}");
+    void shouldAnswer400WithJacksonsMessageForBadJson() {
+        Reply syntax = post("/subjects/s/versions", "{x", "Content-Type", "application/json");
+        Reply shape = post("/subjects/s/versions", "{\"schema\":{\"a\":1}}");
 
-        assertThat(syntax.statusCode()).isEqualTo(400);
+        assertThat(syntax.status()).isEqualTo(400);
         assertThat(syntax.body()).startsWith("{\"error_code\":400,\"message\":\"Unexpected character ('x'");
-        assertThat(shape.statusCode()).isEqualTo(400);
+        assertThat(shape.status()).isEqualTo(400);
         assertThat(shape.body()).contains("\"error_code\":400").doesNotContain("for Object starting at");
     }
 
     @Test
-    void shouldMapRegistryErrorsAndBugs() throws Exception {
-        HttpResponse<String> missing = get("/missing");
-        HttpResponse<String> later = get("/later");
-        HttpResponse<String> bug = get("/boom");
+    void shouldMapRegistryErrorsAndBugs() {
+        Reply missing = get("/missing");
+        Reply later = get("/later");
+        Reply bug = get("/boom");
 
-        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.body()).isEqualTo("{\"error_code\":40401,\"message\":\"Subject 's' not found.\"}");
-        assertThat(later.statusCode()).isEqualTo(404);
+        assertThat(later.status()).isEqualTo(404);
         assertThat(later.body()).isEqualTo("{\"error_code\":40402,\"message\":\"Version 3 not found.\"}");
-        assertThat(bug.statusCode()).isEqualTo(500);
+        assertThat(bug.status()).isEqualTo(500);
         assertThat(bug.body()).contains("\"error_code\":500");
     }
 
     @Test
-    void shouldSendConfluentsResponseHeaders() throws Exception {
-        HttpResponse<String> echoed = get("/subjects/s/versions", "X-Request-ID", "abc-1");
-        HttpResponse<String> generated = get("/nowhere");
+    void shouldSendConfluentsResponseHeaders() {
+        Reply echoed = get("/subjects/s/versions", "X-Request-ID", "abc-1");
+        Reply generated = get("/nowhere");
 
         assertThat(echoed.headers().firstValue("X-Request-ID")).contains("abc-1");
         String generatedId = generated.headers().firstValue("X-Request-ID").orElseThrow();
@@ -246,12 +230,12 @@ class HttpConventionsTest {
     }
 
     @Test
-    void shouldOmitNullsFromBodies() throws Exception {
+    void shouldOmitNullsFromBodies() {
         assertThat(get("/subjects/s/versions").body()).isEqualTo("{\"subject\":\"s\"}");
     }
 
     @Test
-    void shouldRoutePercentEncodedSubjects() throws Exception {
+    void shouldRoutePercentEncodedSubjects() {
         Map<String, String> subjects = Map.of(
                 "a%2Fb", "a/b",
                 "%22q%22", "\"q\"",
@@ -262,24 +246,23 @@ class HttpConventionsTest {
                 "a+b", "a+b",
                 "a%2Bb%20c", "a+b c");
         for (Map.Entry<String, String> subject : subjects.entrySet()) {
-            HttpResponse<String> response = get("/subjects/" + subject.getKey() + "/versions");
+            Reply response = get("/subjects/" + subject.getKey() + "/versions");
 
-            assertThat(response.statusCode()).as(subject.getKey()).isEqualTo(200);
-            assertThat(Jackson.MAPPER.readTree(response.body()).get("subject").asText())
-                    .isEqualTo(subject.getValue());
+            assertThat(response.status()).as(subject.getKey()).isEqualTo(200);
+            assertThat(response.json().get("subject").asText()).isEqualTo(subject.getValue());
         }
     }
 
     @Test
-    void shouldRewriteContextPrefixes() throws Exception {
-        HttpResponse<String> subject = get("/contexts/.ctx/subjects/s/versions");
-        HttpResponse<String> list = get("/contexts/ctx/subjects?deleted=true");
-        HttpResponse<String> config = get("/contexts/.ctx/config");
-        HttpResponse<String> bad = get("/contexts/b%20d/subjects");
+    void shouldRewriteContextPrefixes() {
+        Reply subject = get("/contexts/.ctx/subjects/s/versions");
+        Reply list = get("/contexts/ctx/subjects?deleted=true");
+        Reply config = get("/contexts/.ctx/config");
+        Reply bad = get("/contexts/b%20d/subjects");
 
         assertThat(subject.body()).isEqualTo("{\"subject\":\":.ctx:s\"}");
         assertThat(list.body()).isEqualTo("{\"query\":\"deleted=true&subjectPrefix=:.ctx:\"}");
         assertThat(config.body()).isEqualTo("{\"subject\":\":.ctx:\"}");
-        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.status()).isEqualTo(400);
     }
 }

@@ -7,14 +7,11 @@ import dev.castle.domain.RegistryException;
 import dev.castle.server.http.HttpServer;
 import dev.castle.server.http.Listeners;
 import dev.castle.server.tls.TlsSettings;
+import dev.castle.testing.TestHttp;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +20,6 @@ import org.junit.jupiter.api.Test;
 
 /** Request timing on a real listener with toy routes: labels are route templates and statuses, never raw paths. */
 class HttpMetricsTest {
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private SimpleMeterRegistry registry;
     private HttpServer server;
 
@@ -48,14 +44,10 @@ class HttpMetricsTest {
         registry.close();
     }
 
-    private int send(String method, String path, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .method(method, HttpRequest.BodyPublishers.ofString(method.equals("POST") ? "{\"schema\":\"1\"}" : ""));
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.discarding())
-                .statusCode();
+    private int send(String method, String path, String... headers) {
+        return TestHttp.to("http://127.0.0.1:" + server.port())
+                .send(method, path, method.equals("POST") ? "{\"schema\":\"1\"}" : null, headers)
+                .status();
     }
 
     private Timer timer(String method, String route, String status) {
@@ -65,7 +57,7 @@ class HttpMetricsTest {
     }
 
     @Test
-    void shouldLabelRequestsWithTheMatchedRouteTemplate() throws Exception {
+    void shouldLabelRequestsWithTheMatchedRouteTemplate() {
         // when two subjects are read, one is missing, and one is written
         assertThat(send("GET", "/subjects/secret-orders/versions")).isEqualTo(200);
         assertThat(send("GET", "/subjects/secret-payments/versions")).isEqualTo(200);
@@ -81,7 +73,7 @@ class HttpMetricsTest {
     }
 
     @Test
-    void shouldLabelPathsNoRouteServesAsUnmatched() throws Exception {
+    void shouldLabelPathsNoRouteServesAsUnmatched() {
         // when
         assertThat(send("GET", "/secret-path/that/no/route/serves")).isEqualTo(404);
         assertThat(send("GET", "/another-secret")).isEqualTo(404);
@@ -94,7 +86,7 @@ class HttpMetricsTest {
     }
 
     @Test
-    void shouldCountARequestRefusedBeforeItsHandlerUnderItsRoute() throws Exception {
+    void shouldCountARequestRefusedBeforeItsHandlerUnderItsRoute() {
         // when the content negotiation refuses the request before the route's handler runs
         assertThat(send("GET", "/subjects/secret-orders/versions", "Accept", "text/html"))
                 .isEqualTo(406);
@@ -104,7 +96,7 @@ class HttpMetricsTest {
     }
 
     @Test
-    void shouldReuseOneTimerPerRouteAndStatus() throws Exception {
+    void shouldReuseOneTimerPerRouteAndStatus() {
         // when
         for (int i = 0; i < 5; i++) {
             send("GET", "/subjects/s" + i + "/versions");
