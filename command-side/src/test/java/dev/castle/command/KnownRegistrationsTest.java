@@ -6,6 +6,7 @@ import dev.castle.domain.Command;
 import dev.castle.testing.Reply;
 import dev.castle.testing.TestHttp;
 import io.javalin.Javalin;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,5 +114,56 @@ class KnownRegistrationsTest {
         register("/subjects/known/versions", BODY);
 
         assertThat(lookedUp).hasSize(2);
+    }
+
+    @Test
+    void shouldStartOverWhenItHoldsTheMostAnswersItKeeps() {
+        KnownRegistrations known = new KnownRegistrations();
+        byte[] answer = "{\"id\":1}".getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < KnownRegistrations.MAX_ENTRIES; i++) {
+            known.keep("s" + i, false, body(i, 10), 5, answer);
+        }
+        assertThat(known.answer("s0", false, body(0, 10), 5)).isEqualTo(answer);
+
+        known.keep("one-more", false, body(-1, 10), 5, answer);
+
+        assertThat(known.answer("s0", false, body(0, 10), 5)).isNull();
+        assertThat(known.answer("one-more", false, body(-1, 10), 5)).isEqualTo(answer);
+    }
+
+    @Test
+    void shouldStartOverWhenItHoldsTheMostBytesItKeeps() {
+        KnownRegistrations known = new KnownRegistrations();
+        byte[] answer = new byte[10];
+        int fit = (int) (KnownRegistrations.MAX_BYTES / (KnownRegistrations.MAX_BODY + answer.length));
+        for (int i = 0; i < fit; i++) {
+            known.keep("s" + i, false, body(i, KnownRegistrations.MAX_BODY), 5, answer);
+        }
+        assertThat(known.answer("s0", false, body(0, KnownRegistrations.MAX_BODY), 5))
+                .isNotNull();
+
+        known.keep("one-more", false, body(-1, KnownRegistrations.MAX_BODY), 5, answer);
+
+        assertThat(known.answer("s0", false, body(0, KnownRegistrations.MAX_BODY), 5))
+                .isNull();
+        assertThat(known.answer("one-more", false, body(-1, KnownRegistrations.MAX_BODY), 5))
+                .isNotNull();
+    }
+
+    @Test
+    void shouldNotKeepABodyLargerThanItsLimit() {
+        KnownRegistrations known = new KnownRegistrations();
+        byte[] large = body(1, KnownRegistrations.MAX_BODY + 1);
+        known.keep("s", false, large, 5, new byte[1]);
+
+        assertThat(known.answer("s", false, large, 5)).isNull();
+    }
+
+    private static byte[] body(int seed, int size) {
+        byte[] body = new byte[size];
+        java.util.Arrays.fill(body, (byte) 'x');
+        byte[] tag = Integer.toString(seed).getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(tag, 0, body, 0, tag.length);
+        return body;
     }
 }
