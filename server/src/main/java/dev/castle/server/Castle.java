@@ -263,6 +263,7 @@ public final class Castle implements AutoCloseable {
         QueryRoutes queries =
                 new QueryRoutes(streams::view, () -> streams.catchUp(config.timeout()), reads, settings, scope);
         RootRoutes root = new RootRoutes(kafka.clusterId(), config.groupId());
+        // the reads first: Javalin tries a method's routes in the order they were added
         routeGroups.addAll(List.of(queries::addTo, root::addTo, writes::addTo, probes::addTo));
         if (config.metricsEnabled()) {
             routeGroups.add(metrics::addTo);
