@@ -9,7 +9,9 @@ import dev.castle.domain.VersionSpec;
 import dev.castle.domain.json.AssociationBodies;
 import dev.castle.domain.json.Jackson;
 import dev.castle.domain.json.RequestBodies;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.io.IOException;
 import java.util.Collections;
@@ -17,7 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -27,8 +29,6 @@ import java.util.function.LongSupplier;
  * live version of the subject is answered from the local view without the leader (spec §4.1 step 2).
  */
 public final class WriteRoutes {
-    private static final int MULTI_STATUS = 207;
-    private static final String JSON = "application/json";
 
     private final CommandGateway gateway;
     private final Function<Command.RegisterSchema, Optional<Object>> registeredAlready;
@@ -118,10 +118,7 @@ public final class WriteRoutes {
             throw new RegistryException(ErrorCode.INVALID_ASSOCIATION, "requests", "cannot be null or empty");
         }
         Command command = new Command.MutateAssociations(ctx.queryParam("context"), flag(ctx, "dryRun"), requests);
-        ctx.future(() -> gateway.submit(command, request(ctx)).thenAccept(body -> {
-            answer(ctx, body);
-            ctx.status(MULTI_STATUS);
-        }));
+        submit(ctx, command, body -> ctx.status(HttpStatus.MULTI_STATUS).json(body));
     }
 
     /**
@@ -135,7 +132,7 @@ public final class WriteRoutes {
         long offset = appliedOffset.getAsLong();
         byte[] kept = knownRegistrations.answer(subject, normalize, body, offset);
         if (kept != null) {
-            ctx.contentType(JSON).result(kept);
+            ctx.contentType(ContentType.JSON).result(kept);
             return;
         }
         Command.RegisterSchema command =
@@ -144,7 +141,7 @@ public final class WriteRoutes {
         if (known.isPresent()) {
             byte[] answer = Jackson.bytes(known.get());
             knownRegistrations.keep(subject, normalize, body, offset, answer);
-            ctx.contentType(JSON).result(answer);
+            ctx.contentType(ContentType.JSON).result(answer);
         } else {
             submit(ctx, command);
         }
@@ -170,27 +167,24 @@ public final class WriteRoutes {
         Command command = new Command.SetMode(subject, body.mode(), flag(ctx, "force"));
         Map<String, String> echo = new HashMap<>();
         echo.put("mode", body.asSent());
-        ctx.future(() -> gateway.submit(command, request(ctx)).thenAccept(applied -> answer(ctx, echo)));
+        submit(ctx, command, applied -> ctx.json(echo));
     }
 
     private void submit(Context ctx, Command command) {
-        ctx.future(() -> {
-            CompletableFuture<Object> answer = gateway.submit(command, request(ctx));
-            return answer.thenAccept(body -> answer(ctx, body));
-        });
+        submit(ctx, command, ctx::json);
     }
 
     /** A write Confluent answers with 204 and no body. */
     private void submitNoContent(Context ctx, Command command) {
-        ctx.future(() -> gateway.submit(command, request(ctx)).thenAccept(ignored -> {
-            offsetHeader(ctx);
-            ctx.status(204);
-        }));
+        submit(ctx, command, ignored -> ctx.status(HttpStatus.NO_CONTENT));
     }
 
-    private void answer(Context ctx, Object body) {
-        offsetHeader(ctx);
-        ctx.json(body);
+    /** Hands the command to the gateway; once decided, the applied offset's header and {@code reply} answer it. */
+    private void submit(Context ctx, Command command, Consumer<Object> reply) {
+        ctx.future(() -> gateway.submit(command, request(ctx)).thenAccept(body -> {
+            offsetHeader(ctx);
+            reply.accept(body);
+        }));
     }
 
     private void offsetHeader(Context ctx) {

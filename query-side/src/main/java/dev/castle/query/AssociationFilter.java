@@ -25,15 +25,12 @@ final class AssociationFilter {
     private final String resourceType;
     private final List<String> types;
     private final Set<Lifecycle> lifecycles;
-    private final boolean lifecycleGiven;
     private final boolean unassociated;
 
-    private AssociationFilter(
-            String resourceType, List<String> types, Set<Lifecycle> lifecycles, boolean lifecycleGiven, boolean none) {
+    private AssociationFilter(String resourceType, List<String> types, Set<Lifecycle> lifecycles, boolean none) {
         this.resourceType = resourceType;
         this.types = types;
         this.lifecycles = lifecycles;
-        this.lifecycleGiven = lifecycleGiven;
         this.unassociated = none;
     }
 
@@ -54,7 +51,7 @@ final class AssociationFilter {
                 lifecycles.add(AssociationReads.lifecycle(name));
             }
         }
-        return new AssociationFilter(resourceType, types, lifecycles, !lifecycleNames.isEmpty(), none);
+        return new AssociationFilter(resourceType, types, lifecycles, none);
     }
 
     /** The schema's answer with its passing associations, or null when the filter drops it. */
@@ -66,7 +63,7 @@ final class AssociationFilter {
         }
         if (lifecycles.isEmpty()) {
             // no lifecycle asked: every association passes; only NONE asked: the subject has some, so it drops out
-            return lifecycleGiven ? null : withAssociations(entity, associations);
+            return unassociated ? null : withAssociations(entity, associations);
         }
         List<Association> matching = associations.stream()
                 .filter(a -> lifecycles.contains(a.lifecycle()))

@@ -11,6 +11,7 @@ import dev.castle.domain.decide.AssociationQueries;
 import dev.castle.domain.json.AssociationBodies;
 import dev.castle.domain.json.AssociationResponses;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,6 @@ import java.util.function.Function;
  * {@code lifecycle}, {@code offset} and {@code limit}, and answers a possibly empty list.
  */
 final class AssociationReads {
-    private static final int MULTI_STATUS = 207;
 
     private final Function<Context, RegistryView> views;
     private final RegistrySettings settings;
@@ -65,15 +65,11 @@ final class AssociationReads {
         Map<String, Object> answer =
                 AssociationLookups.batchGet(views.apply(ctx), lookups, Params.flag(ctx, "includeSchemas"));
         Json.send(ctx, answer);
-        ctx.status(MULTI_STATUS);
+        ctx.status(HttpStatus.MULTI_STATUS);
     }
 
     private void send(Context ctx, List<Association> associations) {
-        Page page = Page.bounded(
-                Params.integer(ctx, "offset", 0),
-                Params.integer(ctx, "limit", -1),
-                settings.searchDefaultLimit(),
-                settings.searchMaxLimit());
+        Page page = Page.bounded(ctx, settings);
         Json.send(
                 ctx,
                 page.apply(associations).stream()

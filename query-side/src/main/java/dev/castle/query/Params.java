@@ -58,7 +58,10 @@ final class Params {
         return splitNames(ctx.queryParams("findTags"));
     }
 
-    static List<String> splitNames(List<String> values) {
+    private static List<String> splitNames(List<String> values) {
+        if (values.isEmpty()) {
+            return List.of();
+        }
         List<String> names = new ArrayList<>();
         for (String value : values) {
             for (String name : value.split(",")) {

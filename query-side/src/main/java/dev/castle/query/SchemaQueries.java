@@ -108,7 +108,7 @@ final class SchemaQueries {
         List<SchemaVersion> versions = versionsForListing(ctx);
         List<String> subjects =
                 versions.stream().map(SchemaVersion::subject).distinct().toList();
-        Json.send(ctx, page(ctx).apply(subjects));
+        Json.send(ctx, Page.of(ctx).apply(subjects));
     }
 
     /** {@code GET /schemas/ids/{id}/versions}. */
@@ -116,7 +116,7 @@ final class SchemaQueries {
         List<ResponseBodies.SubjectVersion> versions = versionsForListing(ctx).stream()
                 .map(v -> new ResponseBodies.SubjectVersion(v.subject(), v.version()))
                 .toList();
-        Json.send(ctx, page(ctx).apply(versions));
+        Json.send(ctx, Page.of(ctx).apply(versions));
     }
 
     /** {@code GET /schemas}. */
@@ -144,11 +144,7 @@ final class SchemaQueries {
                     .filter(java.util.Objects::nonNull)
                     .forEach(found::add);
         }
-        Page page = Page.bounded(
-                Params.integer(ctx, "offset", 0),
-                Params.integer(ctx, "limit", -1),
-                settings.searchDefaultLimit(),
-                settings.searchMaxLimit());
+        Page page = Page.bounded(ctx, settings);
         Json.send(ctx, page.apply(found));
     }
 
@@ -178,10 +174,6 @@ final class SchemaQueries {
                 .orElseThrow(() -> new RegistryException(ErrorCode.SCHEMA_NOT_FOUND));
         boolean deleted = Params.flag(ctx, "deleted");
         return found.all().stream().filter(v -> deleted || !v.deleted()).toList();
-    }
-
-    private static Page page(Context ctx) {
-        return Page.of(Params.integer(ctx, "offset", 0), Params.integer(ctx, "limit", -1));
     }
 
     /** The subject-versions of an id in the context the {@code subject} hint selects (spec §2.2, §8.4). */

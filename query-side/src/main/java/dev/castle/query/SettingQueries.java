@@ -82,7 +82,7 @@ final class SettingQueries {
         if (prefix != null && !prefix.isEmpty()) {
             contexts.removeIf(context -> !context.startsWith(prefix));
         }
-        Page page = Page.of(Params.integer(ctx, "offset", 0), Params.integer(ctx, "limit", -1));
+        Page page = Page.of(ctx);
         Json.send(ctx, page.apply(contexts));
     }
 

@@ -31,7 +31,7 @@ final class SubjectQueries {
         RegistryView view = views.apply(ctx);
         String prefix = ctx.queryParam("subjectPrefix");
         Listing listing = Listing.of(Params.flag(ctx, "deleted"), Params.flag(ctx, "deletedOnly"));
-        Page page = page(ctx);
+        Page page = Page.of(ctx);
         Iterator<String> subjects = view.subjects().stream()
                 .filter(s -> Subjects.matchesPrefix(s, prefix == null ? ":*:" : prefix))
                 .filter(s -> listing.shows(view, s))
@@ -54,7 +54,7 @@ final class SubjectQueries {
                 .filter(v -> negative || listing.includes(v))
                 .map(v -> negative && v.deleted() ? -v.version() : v.version())
                 .toList();
-        Json.send(ctx, page(ctx).apply(versions));
+        Json.send(ctx, Page.of(ctx).apply(versions));
     }
 
     /** {@code GET /subjects/{s}/versions/{v}}. */
@@ -87,7 +87,7 @@ final class SubjectQueries {
         int spec = VersionSpec.parse(ctx.pathParam("version"));
         SchemaVersion found = find(view, subject, spec, true);
         List<Integer> ids = List.copyOf(view.referencedBy(found.subject(), found.version()));
-        Json.send(ctx, page(ctx).apply(ids));
+        Json.send(ctx, Page.of(ctx).apply(ids));
     }
 
     /** {@code POST /subjects/{s}}: which version of the subject holds the posted schema. */
@@ -149,10 +149,6 @@ final class SubjectQueries {
     private String text(RegistryView view, SchemaVersion version, Context ctx) {
         String format = Params.text(ctx, "format");
         return format == null ? version.schema() : reads.render(view, version, format);
-    }
-
-    private static Page page(Context ctx) {
-        return Page.of(Params.integer(ctx, "offset", 0), Params.integer(ctx, "limit", -1));
     }
 
     /** Which versions a listing shows: {@code deletedOnly} wins over {@code deleted} (spec §2.3). */

@@ -4,17 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.castle.domain.ErrorCode;
 import dev.castle.domain.RegistryException;
 import dev.castle.domain.json.ResponseBodies.ErrorBody;
+import dev.castle.rest.http.ProxyConventions;
 import dev.castle.server.health.HealthRoutes;
 import dev.castle.server.metrics.NodeMetrics;
-import io.javalin.compression.CompressionStrategy;
-import io.javalin.compression.Gzip;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
@@ -50,25 +47,12 @@ public final class HttpConventions {
     public static void install(JavalinConfig config) {
         config.jsonMapper(new Json());
         config.http.prefer405over404 = true;
-        config.http.compressionStrategy = compression();
+        config.http.compressionStrategy = ProxyConventions.gzipAllowing(
+                MediaTypes.SCHEMA_REGISTRY_V1, MediaTypes.SCHEMA_REGISTRY, MediaTypes.JSON);
         config.routes.before(HttpConventions::before);
         config.routes.after(HttpConventions::after);
         config.routes.exception(Exception.class, HttpConventions::handle);
         config.routes.exception(HttpResponseException.class, HttpConventions::handle);
-    }
-
-    /**
-     * Javalin's gzip, with the registry's answer types named as compressible: Javalin decides per response whether a
-     * type may be compressed by matching it case-insensitively against a list of excluded types unless the type is in
-     * its allowed list, and that matching cost about 5% of a small answer's CPU time. Only large answers are compressed
-     * (Javalin's default minimum size), when the client accepts it.
-     */
-    private static CompressionStrategy compression() {
-        CompressionStrategy gzip = new CompressionStrategy(null, new Gzip());
-        List<String> allowed = new ArrayList<>(gzip.getAllowedMimeTypes());
-        allowed.addAll(List.of(MediaTypes.SCHEMA_REGISTRY_V1, MediaTypes.SCHEMA_REGISTRY, MediaTypes.JSON));
-        gzip.setAllowedMimeTypes(allowed);
-        return gzip;
     }
 
     private static void before(Context ctx) {

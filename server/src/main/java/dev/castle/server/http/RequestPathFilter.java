@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Prepares each request path before Javalin routes it: applies {@link ContextPrefix}, and protects a literal {@code +}
@@ -22,17 +24,22 @@ public final class RequestPathFilter implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) request;
-        ContextPrefix.Target target;
+        String uri = http.getRequestURI();
+        String query = http.getQueryString();
+        Optional<ContextPrefix.Target> prefixed;
         try {
-            target = ContextPrefix.rewrite(http.getMethod(), http.getRequestURI(), http.getQueryString())
-                    .orElse(new ContextPrefix.Target(http.getRequestURI(), http.getQueryString()));
+            prefixed = ContextPrefix.rewrite(http.getMethod(), uri, query);
         } catch (RegistryException e) {
             reject((HttpServletResponse) response, e);
             return;
         }
+        if (prefixed.isEmpty() && uri.indexOf('+') < 0) {
+            chain.doFilter(request, response); // the common request: nothing to prepare
+            return;
+        }
+        ContextPrefix.Target target = prefixed.orElse(new ContextPrefix.Target(uri, query));
         String path = target.path().replace("+", "%2B");
-        boolean unchanged =
-                path.equals(http.getRequestURI()) && java.util.Objects.equals(target.query(), http.getQueryString());
+        boolean unchanged = path.equals(uri) && Objects.equals(target.query(), query);
         chain.doFilter(
                 unchanged ? request : new Rewritten(http, new ContextPrefix.Target(path, target.query())), response);
     }
