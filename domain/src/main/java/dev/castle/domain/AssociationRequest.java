@@ -28,22 +28,9 @@ public record AssociationRequest(
             Association.Lifecycle lifecycle,
             Boolean frozen,
             SchemaRequest schema,
-            Boolean normalize) {
-
-        public Item withSubject(String newSubject) {
-            return new Item(newSubject, associationType, lifecycle, frozen, schema, normalize);
-        }
-
-        public Item withDefaults(String type, Association.Lifecycle newLifecycle, Boolean newFrozen) {
-            return new Item(subject, type, newLifecycle, newFrozen, schema, normalize);
-        }
-    }
+            Boolean normalize) {}
 
     public AssociationRequest withResourceId(String id) {
         return new AssociationRequest(resourceName, resourceNamespace, id, resourceType, associations);
-    }
-
-    public AssociationRequest with(String type, List<Item> items) {
-        return new AssociationRequest(resourceName, resourceNamespace, resourceId, type, items);
     }
 }

@@ -27,20 +27,14 @@ final class AssociationDeletions {
     }
 
     Decision delete(Command.DeleteAssociations command, RegistryView view) {
-        String type = command.resourceType() == null || command.resourceType().isEmpty()
-                ? Association.TOPIC
-                : command.resourceType();
+        String type = AssociationRequests.orTopic(command.resourceType());
         List<Association> associations =
                 AssociationQueries.byResourceId(view, command.resourceId(), type, command.associationTypes(), null);
         if (associations.isEmpty()) {
             throw new RegistryException(ErrorCode.ASSOCIATION_NOT_FOUND, command.resourceId());
         }
         for (Association association : associations) {
-            QualifiedSubject subject = QualifiedSubject.parse(association.subject());
-            if (scopes.readOnly(view, association.subject())) {
-                throw Registration.notPermitted(
-                        "Subject " + subject.name() + " in context " + subject.context() + " is in read-only mode");
-            }
+            AssociationRules.checkWritable(scopes, view, association.subject());
             if (!command.cascade() && association.frozen()) {
                 throw new RegistryException(
                         ErrorCode.ASSOCIATION_FROZEN, association.associationType(), association.subject());
@@ -90,7 +84,7 @@ final class AssociationDeletions {
     /** An empty context is forgotten (a CONTEXT tombstone); one that still has subjects, soft-deleted too, is 42211. */
     Decision deleteContext(Command.DeleteContext command, RegistryView view) {
         String context = contextName(command.context());
-        String level = ":" + context + ":";
+        String level = QualifiedSubject.prefixOf(context);
         if (!Subjects.matching(view, level).isEmpty()) {
             throw new RegistryException(ErrorCode.CONTEXT_NOT_EMPTY, level);
         }

@@ -47,7 +47,7 @@ public final class AssociationLookups {
             throw AssociationRequests.invalid(
                     "resourceNamespace", "resourceNamespace is required when resourceName is specified");
         }
-        String type = empty(lookup.resourceType()) ? Association.TOPIC : lookup.resourceType();
+        String type = AssociationRequests.orTopic(lookup.resourceType());
         List<Association> found = byId
                 ? AssociationQueries.byResourceId(
                         view, lookup.resourceId(), type, lookup.associationTypes(), lookup.lifecycle())

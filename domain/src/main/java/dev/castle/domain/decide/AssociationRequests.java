@@ -87,13 +87,16 @@ final class AssociationRequests {
         if (!dryRun && empty(request.resourceId())) {
             throw invalid("resourceId", "cannot be null or empty");
         }
-        String type = request.resourceType();
-        if (empty(type)) {
-            return Association.TOPIC;
-        } else if (!type.equals(Association.TOPIC)) {
+        String type = orTopic(request.resourceType());
+        if (!type.equals(Association.TOPIC)) {
             throw invalid("resourceType", "must be '" + Association.TOPIC + "'");
         }
         return type;
+    }
+
+    /** A resource type as sent, {@code topic} when null or empty. */
+    static String orTopic(String resourceType) {
+        return empty(resourceType) ? Association.TOPIC : resourceType;
     }
 
     /** An association type as sent: {@code key} or {@code value}, {@code value} when not given. */

@@ -15,6 +15,15 @@ import dev.castle.domain.SchemaVersion;
 final class AssociationRules {
     private AssociationRules() {}
 
+    /** A subject in read-only mode takes no association changes (42205). */
+    static void checkWritable(Scopes scopes, RegistryView view, String subject) {
+        if (scopes.readOnly(view, subject)) {
+            QualifiedSubject qualified = QualifiedSubject.parse(subject);
+            throw Registration.notPermitted(
+                    "Subject " + qualified.name() + " in context " + qualified.context() + " is in read-only mode");
+        }
+    }
+
     /** A subject with associations cannot be deleted, softly or permanently. */
     static void checkSubjectDelete(RegistryView view, String subject) {
         if (!view.associationsBySubject(subject).isEmpty()) {

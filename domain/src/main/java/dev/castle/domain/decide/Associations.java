@@ -92,16 +92,10 @@ final class Associations {
             if (draft.subject == null) {
                 continue;
             }
-            String subject = draft.subject;
-            if (!scope.isDefaultContext() && !subject.startsWith(":.")) {
-                subject = scope.contextPrefix() + subject;
-            }
-            QualifiedSubject qualified = QualifiedSubject.parse(subject);
-            if (scopes.readOnly(view, qualified.qualified())) {
-                throw Registration.notPermitted(
-                        "Subject " + qualified.name() + " in context " + qualified.context() + " is in read-only mode");
-            }
-            draft.subject = qualified.qualified();
+            String qualified = QualifiedSubject.parse(QualifiedSubject.inContext(draft.subject, scope.context()))
+                    .qualified();
+            AssociationRules.checkWritable(scopes, view, qualified);
+            draft.subject = qualified;
         }
     }
 

@@ -214,13 +214,9 @@ public final class RequestBodies {
 
     /**
      * Jackson's message as Confluent's mapper answers it: without the source location, cut before
-     * {@code (for Object starting at}, and with each of Castle's body types named as the Confluent type it stands for.
+     * {@code (for Object starting at}, and with each of Castle's body types, and each of {@code more}, named as the
+     * Confluent type it stands for.
      */
-    static String mismatch(JsonMappingException error) {
-        return mismatch(error, Map.of());
-    }
-
-    /** As {@link #mismatch(JsonMappingException)}, naming the types of {@code more} as the Confluent types given. */
     static String mismatch(JsonMappingException error, Map<Class<?>, String> more) {
         String message = error.getOriginalMessage();
         if (message == null) {

@@ -22,8 +22,6 @@ import java.util.Set;
  * {@code not}, and {@code object.definitions.Name.object} or {@code object.$defs.Name.object} for definitions.
  */
 final class JsonTags {
-    static final String TAGS = TagProperty.NAME;
-
     private JsonTags() {}
 
     /** The root with the tags edited, as a new tree. */
