@@ -59,17 +59,11 @@ public interface RegistryView {
     SortedSet<String> contexts();
 
     /** The associations of a subject (stored form), in {@link Association#ORDER}. */
-    default List<Association> associationsBySubject(String subject) {
-        return List.of();
-    }
+    List<Association> associationsBySubject(String subject);
 
     /** The associations of a resource id, in {@link Association#ORDER}. */
-    default List<Association> associationsByResourceId(String resourceId) {
-        return List.of();
-    }
+    List<Association> associationsByResourceId(String resourceId);
 
     /** Every association, in {@link Association#ORDER}; queries by resource name or namespace filter it. */
-    default List<Association> associations() {
-        return List.of();
-    }
+    List<Association> associations();
 }

@@ -6,7 +6,6 @@ import com.squareup.wire.schema.internal.parser.OneOfElement;
 import com.squareup.wire.schema.internal.parser.OptionElement;
 import com.squareup.wire.schema.internal.parser.TypeElement;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -90,13 +89,9 @@ public final class MetaTags {
     private static Set<String> tags(String meta, List<OptionElement> options) {
         Set<String> tags = new LinkedHashSet<>();
         OptionElement merged = merged(options).get(meta);
-        if (merged != null && merged.getValue() instanceof Map<?, ?> map && map.get(TAGS) != null) {
-            Object value = map.get(TAGS);
-            if (value instanceof Collection<?> list) {
-                list.forEach(tag -> tags.add(String.valueOf(tag)));
-            } else {
-                tags.add(String.valueOf(value));
-            }
+        Object value = merged != null && merged.getValue() instanceof Map<?, ?> map ? map.get(TAGS) : null;
+        if (value != null) {
+            asList(value).forEach(tag -> tags.add(String.valueOf(tag)));
         }
         return tags;
     }
@@ -181,9 +176,23 @@ public final class MetaTags {
         int index = location.messages().get(depth);
         MessageElement message = (MessageElement) scope.get(index);
         if (depth < location.messages().size() - 1) {
-            copy.set(index, withNested(message, replace(message.getNestedTypes(), location, depth + 1, add, remove)));
+            copy.set(
+                    index,
+                    with(
+                            message,
+                            replace(message.getNestedTypes(), location, depth + 1, add, remove),
+                            message.getOptions(),
+                            message.getFields(),
+                            message.getOneOfs()));
         } else if (location.field() < 0) {
-            copy.set(index, withOptions(message, edited(MESSAGE_META, message.getOptions(), add, remove)));
+            copy.set(
+                    index,
+                    with(
+                            message,
+                            message.getNestedTypes(),
+                            edited(MESSAGE_META, message.getOptions(), add, remove),
+                            message.getFields(),
+                            message.getOneOfs()));
         } else {
             copy.set(index, withField(message, location, add, remove));
         }
@@ -193,8 +202,12 @@ public final class MetaTags {
     private static MessageElement withField(
             MessageElement message, Location location, Set<String> add, Set<String> remove) {
         if (location.oneOf() < 0) {
-            return withFields(
-                    message, editField(message.getFields(), location.field(), add, remove), message.getOneOfs());
+            return with(
+                    message,
+                    message.getNestedTypes(),
+                    message.getOptions(),
+                    editField(message.getFields(), location.field(), add, remove),
+                    message.getOneOfs());
         }
         List<OneOfElement> oneOfs = new ArrayList<>(message.getOneOfs());
         OneOfElement oneOf = oneOfs.get(location.oneOf());
@@ -207,7 +220,7 @@ public final class MetaTags {
                         oneOf.getGroups(),
                         oneOf.getOptions(),
                         oneOf.getLocation()));
-        return withFields(message, message.getFields(), oneOfs);
+        return with(message, message.getNestedTypes(), message.getOptions(), message.getFields(), oneOfs);
     }
 
     private static List<FieldElement> editField(
@@ -245,7 +258,7 @@ public final class MetaTags {
                 && map.get(TAGS) != null) {
             Map<String, Object> values = new LinkedHashMap<>((Map<String, Object>) map);
             Object tags = values.get(TAGS);
-            List<Object> kept = new ArrayList<>(tags instanceof List<?> list ? list : List.of(tags));
+            List<Object> kept = new ArrayList<>(asList(tags));
             kept.removeIf(tag -> remove.contains(String.valueOf(tag)));
             if (kept.isEmpty()) {
                 values.remove(TAGS);
@@ -283,19 +296,16 @@ public final class MetaTags {
         ((Map<String, Object>) replacement.getValue())
                 .forEach((key, value) -> values.merge(key, value, (a, b) -> {
                     Set<Object> union = new LinkedHashSet<>();
-                    addAll(union, a);
-                    addAll(union, b);
+                    union.addAll(asList(a));
+                    union.addAll(asList(b));
                     return new ArrayList<>(union);
                 }));
         return new OptionElement(replacement.getName(), OptionElement.Kind.MAP, values, replacement.isParenthesized());
     }
 
-    private static void addAll(Set<Object> union, Object value) {
-        if (value instanceof List<?> list) {
-            union.addAll(list);
-        } else {
-            union.add(value);
-        }
+    /** A tag value, which may be one value or a list of them, as a list. */
+    private static List<?> asList(Object value) {
+        return value instanceof List<?> list ? list : List.of(value);
     }
 
     /** {@code (a).b = v} as the aggregate {@code (a) = {b: v}}; other options unchanged. */
@@ -319,43 +329,18 @@ public final class MetaTags {
         return map;
     }
 
-    private static MessageElement withNested(MessageElement m, List<TypeElement> nested) {
+    private static MessageElement with(
+            MessageElement m,
+            List<TypeElement> nested,
+            List<OptionElement> options,
+            List<FieldElement> fields,
+            List<OneOfElement> oneOfs) {
         return m.copy(
                 m.getLocation(),
                 m.getName(),
                 m.getDocumentation(),
                 nested,
-                m.getOptions(),
-                m.getReserveds(),
-                m.getFields(),
-                m.getOneOfs(),
-                m.getExtensions(),
-                m.getGroups(),
-                m.getExtendDeclarations());
-    }
-
-    private static MessageElement withOptions(MessageElement m, List<OptionElement> options) {
-        return m.copy(
-                m.getLocation(),
-                m.getName(),
-                m.getDocumentation(),
-                m.getNestedTypes(),
                 options,
-                m.getReserveds(),
-                m.getFields(),
-                m.getOneOfs(),
-                m.getExtensions(),
-                m.getGroups(),
-                m.getExtendDeclarations());
-    }
-
-    private static MessageElement withFields(MessageElement m, List<FieldElement> fields, List<OneOfElement> oneOfs) {
-        return m.copy(
-                m.getLocation(),
-                m.getName(),
-                m.getDocumentation(),
-                m.getNestedTypes(),
-                m.getOptions(),
                 m.getReserveds(),
                 fields,
                 oneOfs,

@@ -36,12 +36,10 @@ public final class RegistryStore implements StateStore, RegistryView {
         this.name = name;
     }
 
-    /** Decodes and applies one record read at {@code offset}; undecodable or contradictory records are skipped. */
-    public void apply(byte[] key, byte[] value, long offset) {
-        apply(key, value, offset, -1);
-    }
-
-    /** As {@link #apply(byte[], byte[], long)}, with the record's timestamp (associations keep it), -1 if unknown. */
+    /**
+     * Decodes and applies one record read at {@code offset}, with the record's timestamp (associations keep it), -1 if
+     * unknown; undecodable or contradictory records are skipped.
+     */
     public void apply(byte[] key, byte[] value, long offset, long timestamp) {
         Event event = codec.decode(key, value, offset, timestamp);
         if (event == null) {

@@ -1,11 +1,11 @@
 package dev.castle.topology;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.castle.domain.Association;
 import dev.castle.domain.ConfigValue;
 import dev.castle.domain.Event;
 import dev.castle.domain.SchemaReference;
@@ -26,7 +26,6 @@ import java.util.Map;
  */
 public final class SchemasCodec {
     static final ObjectMapper MAPPER = Jackson.MAPPER;
-    static final JsonFactory JSON = MAPPER.getFactory();
     /** A record's key or value is one JSON document: anything after it makes the record malformed. */
     static final ObjectReader RECORD_READER = MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -37,7 +36,7 @@ public final class SchemasCodec {
 
     /** As {@link #decode(byte[], byte[])}, naming the record's offset when it is logged as skipped. */
     public Event decode(byte[] key, byte[] value, long offset) {
-        return SchemasDecoder.decode(key, value, offset);
+        return SchemasDecoder.decode(key, value, offset, -1);
     }
 
     /** As {@link #decode(byte[], byte[], long)}, with the record's timestamp (ASSOC records keep it), -1 if unknown. */
@@ -128,7 +127,7 @@ public final class SchemasCodec {
     }
 
     private static void writeContext(JsonGenerator json, String tenant, String context) throws IOException {
-        json.writeStringField("tenant", tenant == null ? "default" : tenant);
+        json.writeStringField("tenant", tenant == null ? Association.DEFAULT_TENANT : tenant);
         json.writeStringField("context", context);
     }
 
@@ -203,8 +202,7 @@ public final class SchemasCodec {
 
     private static byte[] write(Fields fields) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.setCodec(MAPPER);
+        try (JsonGenerator json = MAPPER.createGenerator(out)) {
             json.writeStartObject();
             fields.write(json);
             json.writeEndObject();

@@ -3,6 +3,7 @@ package dev.castle.topology;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.castle.domain.Association;
 import dev.castle.domain.CompatibilityLevel;
 import dev.castle.domain.ConfigValue;
 import dev.castle.domain.Event;
@@ -36,10 +37,6 @@ final class SchemasDecoder {
         Malformed(String message) {
             super(message, null, false, false);
         }
-    }
-
-    static Event decode(byte[] key, byte[] value, long offset) {
-        return decode(key, value, offset, -1);
     }
 
     static Event decode(byte[] key, byte[] value, long offset, long timestamp) {
@@ -79,9 +76,13 @@ final class SchemasDecoder {
                 required(valueNode, keyNode);
                 yield new Event.SubjectCleared(text(keyNode, "subject"));
             }
-            case "CONTEXT" -> valueNode == null
-                    ? new Event.ContextDeleted(keyNode.path("tenant").asText("default"), text(keyNode, "context"))
-                    : new Event.ContextAdded(keyNode.path("tenant").asText("default"), text(keyNode, "context"));
+            case "CONTEXT" -> {
+                String tenant = keyNode.path("tenant").asText(Association.DEFAULT_TENANT);
+                String context = text(keyNode, "context");
+                yield valueNode == null
+                        ? new Event.ContextDeleted(tenant, context)
+                        : new Event.ContextAdded(tenant, context);
+            }
             case "ASSOC" -> valueNode == null
                     ? new Event.AssociationTombstoned(AssociationRecords.key(keyNode))
                     : new Event.AssociationUpserted(AssociationRecords.value(valueNode, timestamp));
